@@ -1,0 +1,47 @@
+import type { Finding } from './rules/engine.js';
+import type { Scorecard } from './scorecard/score.js';
+import type { LocatedError } from './transcript/errors.js';
+import type { Speaker } from './transcript/model.js';
+import { VERSION } from './version.js';
+
+/** The one result model every output format is a pure function of. */
+export interface FileResult {
+  path: string;
+  format: string | null;
+  conversation: { id: string; turns: number; durationMs: number | null; speakers: Speaker[] } | null;
+  findings: Finding[];
+  scorecard: Scorecard | null;
+  errors: LocatedError[];
+}
+
+export interface Summary {
+  files: number;
+  conversations: number;
+  findings: number;
+  errors: number;
+}
+
+export interface Results {
+  tool: { name: 'callcoach'; version: string };
+  schemaVersion: 1;
+  files: FileResult[];
+  summary: Summary;
+}
+
+const byPath = (a: FileResult, b: FileResult) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Sorted by path, so the same inputs give the same bytes whatever order they were read in. */
+export function collectResults(files: readonly FileResult[]): Results {
+  const sorted = [...files].sort(byPath);
+  return {
+    tool: { name: 'callcoach', version: VERSION },
+    schemaVersion: 1,
+    files: sorted,
+    summary: {
+      files: sorted.length,
+      conversations: sorted.filter((f) => f.conversation).length,
+      findings: sorted.reduce((n, f) => n + f.findings.length, 0),
+      errors: sorted.reduce((n, f) => n + f.errors.length, 0),
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Conversation } from '../transcript/model.js';
+import { quoteOf } from './quote.js';
+import type { CompiledRule, Severity } from './types.js';
+
+export interface Finding {
+  rule: string;
+  pack: string;
+  step: number;
+  severity: Severity;
+  turn: number;
+  speaker: string;
+  role: string;
+  startMs: number | null;
+  line: number;
+  quote: string;
+  message: string;
+  tip: string;
+}
+
+export interface RuleOutcome {
+  rule: CompiledRule;
+  applicable: boolean;
+  findings: Finding[];
+}
+
+const fill = (template: string, vars: Record<string, string> | undefined) =>
+  vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole) : template;
+
+/** Runs every rule over one conversation. Outcomes keep rule order; findings within a rule are in turn order. */
+export function runRules(conversation: Conversation, rules: readonly CompiledRule[]): RuleOutcome[] {
+  return rules.map((rule) => {
+    const { applicable, hits } = rule.check(conversation);
+    const findings = hits.map(
+      (hit): Finding => ({
+        rule: rule.id,
+        pack: rule.pack,
+        step: rule.step,
+        severity: rule.severity,
+        turn: hit.turn.index,
+        speaker: hit.turn.speaker,
+        role: hit.turn.role,
+        startMs: hit.turn.startMs ?? null,
+        line: hit.turn.line,
+        quote: quoteOf(hit),
+        message: fill(rule.message, hit.vars),
+        tip: fill(rule.tip, hit.vars),
+      }),
+    );
+    return { rule, applicable: applicable || findings.length > 0, findings };
+  });
+}
+
+/** The order every report uses: by turn, then step, then rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.turn - b.turn || a.step - b.step || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Turn } from '../../transcript/model.js';
+import type { CompileContext, RuleKind } from '../types.js';
+import { compileTurnMatch, rolesOf, speakerSchema, type TurnMatcher, turnMatchSchema } from './turn-match.js';
+
+const conditionSchema = turnMatchSchema.extend({
+  /** Only the speaker's last N turns count (e.g. "the call ends with a hand-off"). */
+  last: z.number().int().min(1).max(50).optional(),
+});
+const alternativeSchema = z.union([conditionSchema, z.object({ all: z.array(conditionSchema).min(1) }).strict()]);
+
+export const requirementOptions = z.strictObject({
+  /** The requirement applies when any of these holds. */
+  when: z.array(conditionSchema).min(1),
+  /** …unless any of these holds. */
+  unless: z.array(conditionSchema).min(1).optional(),
+  /** Any one alternative satisfies it; `all:` joins conditions that must all hold. Looked for from the first `when` turn on. */
+  require: z.array(alternativeSchema).min(1),
+  /** The finding goes on this speaker's last turn (conversation-level findings) or on the turn that made it apply. */
+  report: z.enum(['last-turn', 'condition']).default('last-turn'),
+  reportSpeaker: speakerSchema.default('agent'),
+});
+
+type Condition = z.infer<typeof conditionSchema>;
+interface CompiledCondition {
+  matcher: TurnMatcher;
+  last?: number;
+}
+
+function compileCondition(c: Condition, ctx: CompileContext, at: (string | number)[]): CompiledCondition {
+  return { matcher: compileTurnMatch({ speaker: c.speaker, match: c.match, except: c.except }, ctx, at), ...(c.last !== undefined && { last: c.last }) };
+}
+
+/** Index of the first turn from `from` that meets the condition, or -1. */
+function firstMet(turns: readonly Turn[], c: CompiledCondition, from = 0): number {
+  let start = from;
+  if (c.last !== undefined) {
+    let seen = 0;
+    for (let i = turns.length - 1; i >= 0; i--) {
+      if (c.matcher.roles.has(turns[i]!.role) && ++seen === c.last) {
+        start = Math.max(start, i);
+        break;
+      }
+    }
+  }
+  for (let i = start; i < turns.length; i++) if (c.matcher.find(turns[i]!)) return i;
+  return -1;
+}
+
+/** A conversation-level requirement that holds only under a condition (something pending → a timeframe). */
+export const requirementKind: RuleKind<z.infer<typeof requirementOptions>> = {
+  name: 'requirement',
+  compile(options, ctx) {
+    const when = options.when.map((c, i) => compileCondition(c, ctx, ['when', i]));
+    const unless = (options.unless ?? []).map((c, i) => compileCondition(c, ctx, ['unless', i]));
+    const require = options.require.map((alt, i) =>
+      'all' in alt ? alt.all.map((c, j) => compileCondition(c, ctx, ['require', i, 'all', j])) : [compileCondition(alt, ctx, ['require', i])],
+    );
+    const reporters = rolesOf(options.reportSpeaker);
+
+    return ({ turns }) => {
+      const starts = when.map((c) => firstMet(turns, c)).filter((i) => i >= 0);
+      if (starts.length === 0 || unless.some((c) => firstMet(turns, c) >= 0)) return { applicable: false, hits: [] };
+      const from = Math.min(...starts);
+      const met = require.some((all) => all.every((c) => firstMet(turns, c, from) >= 0));
+      if (met) return { applicable: true, hits: [] };
+      const at = options.report === 'condition' ? turns[from] : turns.findLast((t) => reporters.has(t.role));
+      return { applicable: true, hits: at ? [{ turn: at }] : [] };
+    };
+  },
+};

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { PhraseSet } from '../../text/phrase.js';
+import { unionOf } from '../../text/phrase.js';
+import type { Token } from '../../text/tokenize.js';
+import type { TextView } from '../../text/view.js';
+import { viewOf } from '../../text/view.js';
+import type { Turn } from '../../transcript/model.js';
+import type { Hit, RuleKind } from '../types.js';
+import { patternsSchema, rolesOf, speakerSchema } from './turn-match.js';
+
+const entrySchema = z
+  .object({
+    /** The term and its variants, as phrase patterns; an all-capitals word ("RMA") matches only in capitals. */
+    term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    /** What to say instead. */
+    plain: z.string().min(1),
+  })
+  .strict();
+
+export const termsOptions = z.strictObject({
+  speaker: speakerSchema.default('agent'),
+  /** A term is fine once one of these speakers has used it (mirroring the customer's own words). */
+  mirroredBy: speakerSchema.default('customer'),
+  terms: z.array(entrySchema).default([]),
+  /** Flag any unlisted acronym (two to six capitals) that is not everyday language. */
+  acronyms: z
+    .object({
+      allow: z.array(z.string().min(1)).default([]),
+      plain: z.string().default('the words the letters stand for'),
+    })
+    .strict()
+    .optional(),
+  /** A term followed within `explainWindow` words by one of these is explained inline ("an RMA, that's a return label"). */
+  explainers: patternsSchema.optional(),
+  /** A term right after one of these is being introduced ("what we call the RMA"). */
+  introducers: patternsSchema.optional(),
+  explainWindow: z.number().int().min(1).max(30).default(6),
+});
+
+type Options = z.infer<typeof termsOptions>;
+
+interface Entry {
+  plain: string;
+  /** Multi-word or lower-case variants, matched by stem. */
+  phrases?: PhraseSet;
+  /** Upper-case variants ("RMA"), matched on the token as written. */
+  capitals: Set<string>;
+}
+
+/** A term found in a turn: which entry (or acronym), the words as said, and where. */
+interface Found {
+  key: string;
+  label: string;
+  plain: string;
+  first: number;
+  last: number;
+}
+
+const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&]{2,6}$/;
+const capitalKey = (raw: string) => raw.replace(/’/g, "'").replace(/'?s$/, '');
+const isCapitals = (variant: string) => /^[A-Z][A-Z0-9&]+(?:'?s)?$/.test(variant.trim());
+
+/** Jargon: listed terms with plain alternatives, plus unlisted acronyms; mirrored and explained terms are fine. */
+export const termsKind: RuleKind<Options> = {
+  name: 'terms',
+  compile(options, ctx) {
+    const speakers = rolesOf(options.speaker);
+    const mirrors = rolesOf(options.mirroredBy);
+    const entries: Entry[] = options.terms.map((e, i) => {
+      const variants = Array.isArray(e.term) ? e.term : [e.term];
+      const capitals = new Set(variants.filter(isCapitals).map(capitalKey));
+      const words = variants.filter((v) => !isCapitals(v));
+      return {
+        plain: e.plain,
+        capitals,
+        ...(words.length > 0 && { phrases: ctx.phrases(words, ['terms', i, 'term']) }),
+      };
+    });
+    const byCapitals = new Map<string, number>();
+    entries.forEach((e, i) => e.capitals.forEach((c) => byCapitals.set(c, i)));
+    const worded = entries.flatMap((e, i) => (e.phrases ? [{ i, phrases: e.phrases }] : []));
+    const anyWorded = worded.length > 0 ? unionOf(worded.map((w) => w.phrases)) : undefined;
+    const allowed = new Set((options.acronyms?.allow ?? []).map((a) => capitalKey(a).toUpperCase()));
+    const explainers = options.explainers && ctx.phrases(options.explainers, ['explainers']);
+    const introducers = options.introducers && ctx.phrases(options.introducers, ['introducers']);
+
+    const find = (view: TextView): Found[] => {
+      const found: Found[] = [];
+      if (anyWorded) {
+        for (const m of anyWorded.matches(view)) {
+          // The union says where; the first entry matching at the same place says which.
+          const hit = worded.find((w) => w.phrases.matches(view).some((x) => x.first === m.first));
+          if (hit) found.push({ key: `#${hit.i}`, label: said(view, m.first, m.last), plain: entries[hit.i]!.plain, first: m.first, last: m.last });
+        }
+      }
+      if (shouting(view)) return found.sort(byPosition);
+      view.tokens.forEach((t, i) => {
+        const key = capitalKey(t.raw);
+        const listed = byCapitals.get(key);
+        if (listed !== undefined) {
+          found.push({ key: `#${listed}`, label: t.raw, plain: entries[listed]!.plain, first: i, last: i });
+        } else if (options.acronyms && ACRONYM.test(key) && !allowed.has(key) && !isCode(view, t) && !isQuoted(view, t)) {
+          found.push({ key, label: key, plain: options.acronyms.plain, first: i, last: i });
+        }
+      });
+      return found.sort(byPosition);
+    };
+
+    const explained = (view: TextView, f: Found): boolean => {
+      if (/^[\s,]*\(/.test(view.text.slice(view.tokens[f.last]!.end))) return true;
+      if (explainers?.matches(view).some((m) => m.first > f.last && m.first <= f.last + options.explainWindow)) return true;
+      return introducers?.matches(view).some((m) => m.last < f.first && m.last >= f.first - 2) ?? false;
+    };
+
+    return ({ turns }) => {
+      const hits: Hit[] = [];
+      // Terms the customer has said, or the agent has explained, so far: from then on they are shared language.
+      const known = new Set<string>();
+      let applicable = false;
+      for (const turn of turns) {
+        const view = viewOf(turn);
+        const speaks = speakers.has(turn.role);
+        if (!speaks && !mirrors.has(turn.role)) continue;
+        const found = find(view);
+        if (!speaks) {
+          for (const f of found) known.add(f.key);
+          for (const t of view.tokens) known.add(t.raw.toUpperCase());
+          continue;
+        }
+        applicable = true;
+        const unexplained = found.filter((f) => !known.has(f.key) && !known.has(f.label.toUpperCase()) && !explained(view, f));
+        for (const f of found) if (explained(view, f)) known.add(f.key);
+        if (unexplained.length > 0) hits.push(hitFor(turn, dedupe(unexplained)));
+      }
+      return { applicable, hits };
+    };
+  },
+};
+
+function hitFor(turn: Turn, found: Found[]): Hit {
+  return {
+    turn,
+    first: found[0]!.first,
+    last: found[0]!.last,
+    vars: {
+      terms: found.map((f) => `"${f.label}"`).join(', '),
+      suggestions: found.map((f) => `"${f.plain}" for "${f.label}"`).join('; '),
+    },
+  };
+}
+
+const byPosition = (a: Found, b: Found) => a.first - b.first;
+
+function said(view: TextView, first: number, last: number): string {
+  return view.text.slice(view.tokens[first]!.start, view.tokens[last]!.end);
+}
+
+function dedupe(found: Found[]): Found[] {
+  const seen = new Set<string>();
+  return found.filter((f) => !seen.has(f.key) && seen.add(f.key));
+}
+
+/** Part of a reference code such as "LH-88213-Q", not a word. */
+function isCode(view: TextView, t: Token): boolean {
+  return /[-/]\w/.test(view.text.slice(t.end, t.end + 2)) || /\w[-/]$/.test(view.text.slice(Math.max(0, t.start - 2), t.start));
+}
+
+/** Inside quotation marks: a label or name being read out ("a charge from "ZPT Verify""). */
+function isQuoted(view: TextView, t: Token): boolean {
+  const before = view.text.slice(0, t.start);
+  return (before.match(/["“”]/g)?.length ?? 0) % 2 === 1;
+}
+
+/** A turn written mostly in capitals is shouting or a caption style, not a string of acronyms. */
+function shouting(view: TextView): boolean {
+  const words = view.tokens.filter((t) => /\p{L}{2,}/u.test(t.raw));
+  return words.length >= 4 && words.filter((t) => t.raw === t.raw.toUpperCase()).length / words.length > 0.5;
+}

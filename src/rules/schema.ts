@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { SEVERITIES } from './types.js';
+
+/** Fields every rule has, whatever its kind. */
+export const ruleBaseSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'rule ids look like "<pack>/<name>" in lower-case words and hyphens'),
+  kind: z.string(),
+  step: z.number().int().min(1).max(7),
+  severity: z.enum(SEVERITIES),
+  message: z.string().min(1),
+  tip: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const RULE_BASE_KEYS = Object.keys(ruleBaseSchema.shape);
+
+export const packSchema = z.strictObject({
+  pack: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'pack names are lower-case words joined by hyphens'),
+  description: z.string().min(1),
+  /** Which coaching principle the pack encodes (shown by `explain`). */
+  source: z.string().min(1),
+  /** Named phrase lists the pack's patterns can use as @name (and other packs as @pack.name). */
+  sets: z.record(z.string().regex(/^[a-z][\w-]*$/, 'set names are lower-case words'), z.array(z.string().min(1)).min(1)).default({}),
+  rules: z.array(z.unknown()).min(1),
+});
+
+export type PackDocument = z.infer<typeof packSchema>;

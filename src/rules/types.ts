@@ -1,0 +1,54 @@
+import type { Conversation, Role, Turn } from '../transcript/model.js';
+import type { PhraseSet } from '../text/phrase.js';
+
+export const SEVERITIES = ['info', 'warning', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** What a rule says about one moment of a conversation. */
+export interface Hit {
+  turn: Turn;
+  /** Token range in the turn that the quote should centre on. */
+  first?: number;
+  last?: number;
+  /** Values for `{name}` placeholders in the rule's message and tip, e.g. the jargon terms found. */
+  vars?: Record<string, string>;
+}
+
+export interface CheckResult {
+  /** False when nothing the rule checks happened in this conversation (the scorecard then says n/a). */
+  applicable: boolean;
+  hits: Hit[];
+}
+
+export type Check = (conversation: Conversation) => CheckResult;
+
+export interface RuleInfo {
+  id: string;
+  pack: string;
+  kind: string;
+  step: number;
+  severity: Severity;
+  message: string;
+  tip: string;
+}
+
+export interface CompiledRule extends RuleInfo {
+  check: Check;
+}
+
+/** What a kind's compiler may ask of the loader: phrase sets compiled with errors located in the pack file. */
+export interface CompileContext {
+  /** `at` is the path of the pattern list inside the rule, e.g. ['trigger', 'match']. */
+  phrases(patterns: readonly string[], at: readonly (string | number)[]): PhraseSet;
+}
+
+export interface RuleKind<Options> {
+  readonly name: string;
+  compile(options: Options, ctx: CompileContext): Check;
+}
+
+export type { Role };

@@ -1,0 +1,50 @@
+import type { Finding, RuleOutcome } from '../rules/engine.js';
+import type { Severity } from '../rules/types.js';
+import { STEPS } from './steps.js';
+
+// The whole scoring formula lives here (and in the README's "Scorecard" section).
+/** Points a finding takes off its step's 100. Info findings are advice and cost nothing. */
+export const SEVERITY_COST: Readonly<Record<Severity, number>> = { error: 50, warning: 25, info: 0 };
+/** Weight of each step in the overall score; equal by default. */
+export const STEP_WEIGHTS: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1 };
+
+export type StepStatus = 'pass' | 'fail' | 'n/a';
+
+export interface StepScore {
+  step: number;
+  title: string;
+  status: StepStatus;
+  /** 0–100, or null when the step is n/a. */
+  score: number | null;
+  findings: number;
+}
+
+export interface Scorecard {
+  /** Weighted mean of the applicable steps' scores, 0–100; null when no step applies. */
+  score: number | null;
+  steps: StepScore[];
+}
+
+/**
+ * A step is n/a when none of its rules found anything to judge (no transfer happened, no rule covers
+ * it yet); otherwise it scores 100 minus the cost of its findings, and fails on any warning or error.
+ * n/a steps are left out of the mean, never counted as zero.
+ */
+export function scorecard(outcomes: readonly RuleOutcome[]): Scorecard {
+  const steps = STEPS.map(({ step, title }): StepScore => {
+    const mine = outcomes.filter((o) => o.rule.step === step);
+    const findings: Finding[] = mine.flatMap((o) => o.findings);
+    if (!mine.some((o) => o.applicable)) return { step, title, status: 'n/a', score: null, findings: 0 };
+    const cost = findings.reduce((sum, f) => sum + SEVERITY_COST[f.severity], 0);
+    const failed = findings.some((f) => SEVERITY_COST[f.severity] > 0);
+    return { step, title, status: failed ? 'fail' : 'pass', score: Math.max(0, 100 - cost), findings: findings.length };
+  });
+  let weighted = 0;
+  let weights = 0;
+  for (const s of steps) {
+    if (s.score === null) continue;
+    weighted += STEP_WEIGHTS[s.step]! * s.score;
+    weights += STEP_WEIGHTS[s.step]!;
+  }
+  return { score: weights > 0 ? Math.round(weighted / weights) : null, steps };
+}

@@ -1,0 +1,34 @@
+import { floorIndex } from '../util/floor-index.js';
+
+/** A problem in an input file, located so the user can jump to it. Errors are values, never thrown at the user. */
+export interface LocatedError {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/** Thrown inside a reader to abort it; the reader boundary turns it into a LocatedError. */
+export class ReadError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'ReadError';
+  }
+
+  toLocated(): LocatedError {
+    return { message: this.message, ...(this.line !== undefined && { line: this.line }), ...(this.column !== undefined && { column: this.column }) };
+  }
+}
+
+/** Line starts, for mapping many offsets to positions without rescanning the text. */
+export function positionsOf(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    const i = floorIndex(starts, offset);
+    return { line: i + 1, column: offset - starts[i]! + 1 };
+  };
+}

@@ -1,0 +1,49 @@
+import { findNodeAtLocation } from 'jsonc-parser';
+import { ReadError } from '../errors.js';
+import type { Conversation, Role, Turn } from '../model.js';
+import { speakersOf } from '../model.js';
+import { conversationId } from './id.js';
+import { parseJson } from './json.js';
+import type { Reader, Source } from './reader.js';
+
+const ROLE: Record<string, Role> = { AGENT: 'agent', CUSTOMER: 'customer' };
+const LABEL: Record<Role, string> = { agent: 'Agent', customer: 'Customer', other: 'Other' };
+
+/** Amazon Transcribe Call Analytics output: `Transcript[]` of ParticipantRole/Content/Begin- and EndOffsetMillis. */
+export const awsTcaReader: Reader = {
+  format: 'aws-tca',
+  extensions: ['.json'],
+  sniff: (head) => /"Transcript"\s*:\s*\[/.test(head) && /"ParticipantRole"/.test(head),
+  read(source: Source): Conversation {
+    const doc = parseJson(source.text);
+    const body = doc.value as { JobName?: unknown; Transcript?: unknown } | null;
+    const list = findNodeAtLocation(doc.root, ['Transcript']);
+    if (!body || typeof body !== 'object' || !Array.isArray(body.Transcript) || !list) {
+      throw new ReadError('expected an object with a "Transcript" array (Amazon Transcribe Call Analytics output)', doc.lineOf(list ?? doc.root), 1);
+    }
+    const turns: Turn[] = body.Transcript.map((item: unknown, i: number) => {
+      const node = list.children![i]!;
+      const line = doc.lineOf(node);
+      const where = `Transcript[${i}]`;
+      if (!item || typeof item !== 'object') throw new ReadError(`${where} must be an object`, line, 1);
+      const { ParticipantRole: who, Content: text, BeginOffsetMillis: start, EndOffsetMillis: end } = item as Record<string, unknown>;
+      if (typeof who !== 'string') throw new ReadError(`${where}.ParticipantRole must be "AGENT" or "CUSTOMER"`, line, 1);
+      if (typeof text !== 'string') throw new ReadError(`${where}.Content must be a string`, line, 1);
+      for (const [key, v] of [['BeginOffsetMillis', start], ['EndOffsetMillis', end]] as const) {
+        if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) throw new ReadError(`${where}.${key} must be a non-negative number of milliseconds`, line, 1);
+      }
+      const role = ROLE[who.toUpperCase()] ?? 'other';
+      return {
+        index: i + 1,
+        speaker: role === 'other' ? who : LABEL[role],
+        role,
+        text: text.trim(),
+        ...(typeof start === 'number' && { startMs: start }),
+        ...(typeof end === 'number' && { endMs: end }),
+        line,
+      };
+    });
+    if (turns.length === 0) throw new ReadError('"Transcript" is empty: nothing to check', doc.lineOf(list), 1);
+    return { id: conversationId(body.JobName, source.path), path: source.path, format: 'aws-tca', metadata: {}, speakers: speakersOf(turns), turns };
+  },
+};

@@ -1,0 +1,39 @@
+import { getNodeValue, type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { positionsOf, ReadError } from '../errors.js';
+
+const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
+  [ParseErrorCode.InvalidSymbol]: 'unexpected character',
+  [ParseErrorCode.InvalidNumberFormat]: 'malformed number',
+  [ParseErrorCode.PropertyNameExpected]: 'expected a property name in double quotes',
+  [ParseErrorCode.ValueExpected]: 'expected a value',
+  [ParseErrorCode.ColonExpected]: "expected ':'",
+  [ParseErrorCode.CommaExpected]: "expected ',' between items",
+  [ParseErrorCode.CloseBraceExpected]: "expected '}'",
+  [ParseErrorCode.CloseBracketExpected]: "expected ']'",
+  [ParseErrorCode.EndOfFileExpected]: 'expected the end of the file after the top-level value',
+  [ParseErrorCode.UnexpectedEndOfString]: 'string is not closed',
+  [ParseErrorCode.InvalidEscapeCharacter]: 'invalid escape sequence',
+  [ParseErrorCode.InvalidUnicode]: 'invalid \\u escape',
+  [ParseErrorCode.InvalidCharacter]: 'invalid character in string',
+};
+
+export interface JsonDocument {
+  value: unknown;
+  root: Node;
+  /** 1-based line of a node, so turns can point into the file. */
+  lineOf(node: Node): number;
+}
+
+/** Strict JSON with located errors (JSON.parse only says "position N"). */
+export function parseJson(text: string): JsonDocument {
+  const errors: ParseError[] = [];
+  const source = text.replace(/^\uFEFF/, '');
+  const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const first = errors[0];
+  const positionAt = positionsOf(source);
+  if (first || !root) {
+    const { line, column } = positionAt(first?.offset ?? 0);
+    throw new ReadError(`invalid JSON: ${first ? (EXPECTED[first.error] ?? 'syntax error') : 'empty file'}`, line, column);
+  }
+  return { value: getNodeValue(root), root, lineOf: (node) => positionAt(node.offset).line };
+}
