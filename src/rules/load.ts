@@ -96,7 +96,7 @@ function parsePack(file: string): ParsedPack {
   } catch (err) {
     throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read pack: ${(err as Error).message}` });
   }
-  const yaml = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const yaml = parseDocument(text, { uniqueKeys: true });
   const yamlError = yaml.errors[0];
   if (yamlError) {
     const pos = yamlError.linePos?.[0];

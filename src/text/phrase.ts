@@ -107,9 +107,9 @@ export function patternSource(pattern: string, resolve: SetResolver): string {
         const run = /^[^()[\]|*@=]+/.exec(pattern.slice(pos))![0];
         const text = run.includes('...') ? run.slice(0, run.indexOf('...')) : run;
         if (/[.]{2,}/.test(text)) fail("use '...' for a gap");
-        out += tokenize(text)
-          .map((t) => stemSource(t.stem))
-          .join('');
+        const words = tokenize(text);
+        if (words.length === 0 && text.trim()) fail(`'${text.trim()}' has no words: patterns match words, not punctuation`);
+        out += words.map((t) => stemSource(t.stem)).join('');
         pos += text.length;
       }
     }

@@ -21,7 +21,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   const close = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
   if (close < 0) throw new ReadError("front matter opened with '---' on line 1 is never closed (expected a closing '---' line)", 1, 1);
 
-  const doc = parseDocument(lines.slice(1, close).join('\n'), { prettyErrors: false });
+  const doc = parseDocument(lines.slice(1, close).join('\n'));
   const problem = doc.errors[0];
   if (problem) {
     const pos = problem.linePos?.[0];
