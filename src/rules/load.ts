@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BUILTIN_SETS } from '../text/builtin-sets.js';
-import { compilePhrases, PatternError, patternSource } from '../text/phrase.js';
+import { alternativesOf, compilePattern, compilePhrases, type Fragment, PatternError } from '../text/phrase.js';
 import { KINDS } from './kinds/index.js';
 import { Locator, type Path } from './locate.js';
 import { type PackDocument, packSchema, RULE_BASE_KEYS, ruleBaseSchema } from './schema.js';
@@ -153,12 +153,12 @@ function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry): Pac
 
 /** Phrase sets of every parsed pack, compiled on first use; a pack's own sets need no prefix. */
 class SetRegistry {
-  private readonly compiled = new Map<string, string>();
+  private readonly compiled = new Map<string, Fragment>();
   private readonly pending = new Set<string>();
 
   constructor(private readonly packs: ReadonlyMap<string, ParsedPack>) {}
 
-  resolverFor(pack: string): (name: string) => string | undefined {
+  resolverFor(pack: string): (name: string) => Fragment | undefined {
     return (name) => {
       if (name in BUILTIN_SETS) return BUILTIN_SETS[name];
       const [owner, set] = name.includes('.') ? name.split('.', 2) : [pack, name];
@@ -166,7 +166,7 @@ class SetRegistry {
     };
   }
 
-  private source(pack: string, set: string): string | undefined {
+  private source(pack: string, set: string): Fragment | undefined {
     const key = `${pack}.${set}`;
     const done = this.compiled.get(key);
     if (done !== undefined) return done;
@@ -179,17 +179,17 @@ class SetRegistry {
     this.pending.add(key);
     try {
       const resolve = this.resolverFor(pack);
-      const sources = patterns.map((p, i) => {
+      const fragments = patterns.map((p, i) => {
         try {
-          return patternSource(p, resolve);
+          return compilePattern(p, resolve);
         } catch (err) {
           if (!(err instanceof PatternError)) throw err;
           throw new PackLoadError({ file: parsed.file, ...parsed.locator.inString(['sets', set, i], err.offset), message: `bad phrase pattern in set '${set}': ${err.message}` });
         }
       });
-      const source = sources.map((s) => `(?:${s})`).join('|');
-      this.compiled.set(key, source);
-      return source;
+      const fragment = alternativesOf(fragments);
+      this.compiled.set(key, fragment);
+      return fragment;
     } finally {
       this.pending.delete(key);
     }

@@ -1,9 +1,9 @@
+import { alternativesOf, type Fragment, stemFragment } from './phrase.js';
 import { stem } from './stem.js';
 import { EMAIL, PHONE } from './tokenize.js';
-import { stemSource } from './view.js';
 
-const words = (list: string) => list.split(/\s+/).map((w) => stemSource(stem(w)));
-const alternatives = (parts: string[]) => parts.join('|');
+const words = (list: string) => list.split(/\s+/).map((w) => stemFragment(stem(w)));
+const keyed = (key: string): Fragment => ({ kind: 'word', keys: new Set([key]) });
 
 const NUMBER_WORDS =
   'a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand couple few several half';
@@ -13,12 +13,12 @@ const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday mon t
 // "May" is left out: as a modal verb it would turn "you may hear" into a date.
 const MONTHS = 'january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
 
-/** Token classes every pack can use as @name. Regex sources over the stem line. */
-export const BUILTIN_SETS: Readonly<Record<string, string>> = {
-  number: alternatives([String.raw`\d[\d,.]*/\S* `, ...words(NUMBER_WORDS)]),
-  ordinal: alternatives([String.raw`\d+(?:st|nd|rd|th)/\S* `, ...words(ORDINAL_WORDS)]),
-  weekday: alternatives(words(WEEKDAYS)),
-  month: alternatives(words(MONTHS)),
-  phone: stemSource(PHONE),
-  email: stemSource(EMAIL),
+/** Token classes every pack can use as @name. */
+export const BUILTIN_SETS: Readonly<Record<string, Fragment>> = {
+  number: alternativesOf([keyed('d:'), ...words(NUMBER_WORDS)]),
+  ordinal: alternativesOf([keyed('o:'), ...words(ORDINAL_WORDS)]),
+  weekday: alternativesOf(words(WEEKDAYS)),
+  month: alternativesOf(words(MONTHS)),
+  phone: stemFragment(PHONE),
+  email: stemFragment(EMAIL),
 };

@@ -1,19 +1,15 @@
-import { floorIndex } from '../util/floor-index.js';
 import type { Token } from './tokenize.js';
 import { tokenize } from './tokenize.js';
 
-/**
- * A text ready for matching: its tokens and the "stem line" (" stem/word stem/word … ") that compiled
- * phrase patterns run over as one regular expression per phrase set. Each token carries its stem,
- * for inflection-insensitive matching, and its lower-case word, for the rare exact match
- * ("pended" must not match "pending", which shares its stem).
- */
+/** A text ready for matching: its tokens, with the keys phrase patterns look them up by. */
 export interface TextView {
   text: string;
   tokens: Token[];
-  line: string;
-  /** Offset in `line` where each token's stem starts. */
-  starts: number[];
+  /**
+   * Per token: `s:<stem>` (inflection-insensitive), `w:<word>` (exact, so "pended" need not match
+   * "pending", which shares its stem), `d:` for a number and `o:` for an ordinal such as "14th".
+   */
+  keys: string[][];
   /** Sentence number of each token, so an exception can void a match in its own sentence only. */
   sentences: number[];
 }
@@ -22,39 +18,19 @@ const SENTENCE_END = /[.?!;]/;
 
 export function textView(text: string): TextView {
   const tokens = tokenize(text);
-  const starts: number[] = [];
+  const keys: string[][] = [];
   const sentences: number[] = [];
-  let line = ' ';
   let sentence = 0;
   let previousEnd = 0;
   for (const t of tokens) {
     if (SENTENCE_END.test(text.slice(previousEnd, t.start))) sentence++;
     previousEnd = t.end;
-    starts.push(line.length);
     sentences.push(sentence);
-    line += `${t.stem}/${t.word} `;
+    const k = [`s:${t.stem}`, `w:${t.word}`];
+    if (/^\d/.test(t.word)) k.push(/^\d+(?:st|nd|rd|th)$/.test(t.word) ? 'o:' : 'd:');
+    keys.push(k);
   }
-  return { text, tokens, line, starts, sentences };
-}
-
-/** Index of the token whose stem covers `offset` in the stem line. */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/** Regex source matching one token by stem. */
-export function stemSource(stem: string): string {
-  return `${escape(stem)}/\\S* `;
-}
-
-/** Regex source matching one token by its exact lower-case word. */
-export function wordSource(word: string): string {
-  return `[^ /]+/${escape(word)} `;
-}
-
-/** Regex source matching any one token. */
-export const ANY_TOKEN = '\\S+ ';
-
-export function tokenAt(view: TextView, offset: number): number {
-  return floorIndex(view.starts, offset);
+  return { text, tokens, keys, sentences };
 }
 
 const views = new WeakMap<object, TextView>();

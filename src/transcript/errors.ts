@@ -1,5 +1,3 @@
-import { floorIndex } from '../util/floor-index.js';
-
 /** A problem in an input file, located so the user can jump to it. Errors are values, never thrown at the user. */
 export interface LocatedError {
   message: string;
@@ -28,7 +26,13 @@ export function positionsOf(text: string): (offset: number) => { line: number; c
   const starts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
   return (offset) => {
-    const i = floorIndex(starts, offset);
-    return { line: i + 1, column: offset - starts[i]! + 1 };
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
 }

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { PhraseSet } from '../../text/phrase.js';
-import { unionOf } from '../../text/phrase.js';
+import { type Fragment, TaggedPhrases } from '../../text/phrase.js';
 import type { Token } from '../../text/tokenize.js';
 import type { TextView } from '../../text/view.js';
 import { viewOf } from '../../text/view.js';
@@ -42,7 +41,7 @@ type Options = z.infer<typeof termsOptions>;
 interface Entry {
   plain: string;
   /** Multi-word or lower-case variants, matched by stem. */
-  phrases?: PhraseSet;
+  words?: Fragment;
   /** Upper-case variants ("RMA"), matched on the token as written. */
   capitals: Set<string>;
 }
@@ -73,25 +72,22 @@ export const termsKind: RuleKind<Options> = {
       return {
         plain: e.plain,
         capitals,
-        ...(words.length > 0 && { phrases: ctx.phrases(words, ['terms', i, 'term']) }),
+        ...(words.length > 0 && { words: ctx.phrases(words, ['terms', i, 'term']).fragment }),
       };
     });
     const byCapitals = new Map<string, number>();
     entries.forEach((e, i) => e.capitals.forEach((c) => byCapitals.set(c, i)));
-    const worded = entries.flatMap((e, i) => (e.phrases ? [{ i, phrases: e.phrases }] : []));
-    const anyWorded = worded.length > 0 ? unionOf(worded.map((w) => w.phrases)) : undefined;
+    const worded = entries.flatMap((e, i) => (e.words ? [{ i, words: e.words }] : []));
+    const wordedTerms = worded.length > 0 ? new TaggedPhrases(worded.map((w) => w.words)) : undefined;
     const allowed = new Set((options.acronyms?.allow ?? []).map((a) => capitalKey(a).toUpperCase()));
     const explainers = options.explainers && ctx.phrases(options.explainers, ['explainers']);
     const introducers = options.introducers && ctx.phrases(options.introducers, ['introducers']);
 
     const find = (view: TextView): Found[] => {
       const found: Found[] = [];
-      if (anyWorded) {
-        for (const m of anyWorded.matches(view)) {
-          // The union says where; the first entry matching at the same place says which.
-          const hit = worded.find((w) => w.phrases.matches(view).some((x) => x.first === m.first));
-          if (hit) found.push({ key: `#${hit.i}`, label: said(view, m.first, m.last), plain: entries[hit.i]!.plain, first: m.first, last: m.last });
-        }
+      for (const m of wordedTerms?.matches(view) ?? []) {
+        const i = worded[m.tag]!.i;
+        found.push({ key: `#${i}`, label: said(view, m.first, m.last), plain: entries[i]!.plain, first: m.first, last: m.last });
       }
       if (shouting(view)) return found.sort(byPosition);
       view.tokens.forEach((t, i) => {
