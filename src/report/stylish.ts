@@ -55,8 +55,9 @@ function summaryLine(results: Results, c: ChalkInstance): string {
   const findings = results.files.flatMap((f) => f.findings);
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`];
-  const { conversations, errors } = results.summary;
-  const unread = errors > 0 ? c.red(`, ${plural(results.files.filter((f) => f.errors.length).length, 'file')} could not be read`) : '';
-  const head = findings.length === 0 ? c.green('✔ no findings') : c.bold(`${plural(findings.length, 'finding')} (${parts.join(', ')})`);
-  return `${head} in ${plural(conversations, 'conversation')}${unread}`;
+  const { conversations } = results.summary;
+  const unread = results.files.filter((f) => f.errors.length).length;
+  const head = findings.length > 0 ? c.bold(`${plural(findings.length, 'finding')} (${parts.join(', ')})`) : unread > 0 ? 'no findings' : c.green('✔ no findings');
+  const tail = unread > 0 ? c.red(`; ${plural(unread, 'file')} could not be read`) : '';
+  return `${head} in ${plural(conversations, 'conversation')}${tail}`;
 }

@@ -151,9 +151,16 @@ function said(view: TextView, first: number, last: number): string {
   return view.text.slice(view.tokens[first]!.start, view.tokens[last]!.end);
 }
 
+/** One mention per term as said, and none inside another ("prior auth hold" is not also "auth hold"). */
 function dedupe(found: Found[]): Found[] {
   const seen = new Set<string>();
-  return found.filter((f) => !seen.has(f.key) && seen.add(f.key));
+  let reach = -1;
+  return found.filter((f) => {
+    const keep = f.first > reach && !seen.has(f.label.toLowerCase());
+    if (keep) seen.add(f.label.toLowerCase());
+    reach = Math.max(reach, f.last);
+    return keep;
+  });
 }
 
 /** Part of a reference code such as "LH-88213-Q", not a word. */
