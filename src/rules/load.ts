@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { BUILTIN_SETS } from '../text/builtin-sets.js';
+import { firstYamlError } from '../util/yaml-error.js';
 import { alternativesOf, compilePattern, compilePhrases, type Fragment, PatternError } from '../text/phrase.js';
 import { KINDS } from './kinds/index.js';
 import { Locator, type Path } from './locate.js';
@@ -97,11 +98,8 @@ function parsePack(file: string): ParsedPack {
     throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read pack: ${(err as Error).message}` });
   }
   const yaml = parseDocument(text, { uniqueKeys: true });
-  const yamlError = yaml.errors[0];
-  if (yamlError) {
-    const pos = yamlError.linePos?.[0];
-    throw new PackLoadError({ file, line: pos?.line ?? 1, column: pos?.col ?? 1, message: `invalid YAML: ${yamlError.message.split('\n')[0]}` });
-  }
+  const yamlError = firstYamlError(yaml);
+  if (yamlError) throw new PackLoadError({ file, line: yamlError.line, column: yamlError.column, message: `invalid YAML: ${yamlError.message}` });
   const locator = new Locator(yaml, text);
   const result = packSchema.safeParse(yaml.toJS());
   if (!result.success) throw schemaProblem(file, locator, [], result.error);

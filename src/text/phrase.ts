@@ -290,6 +290,8 @@ export function compilePattern(pattern: string, resolve: SetResolver): Fragment 
     const run = /^[^()[\]|*@=]+/.exec(pattern.slice(pos))![0];
     const text = run.includes('...') ? run.slice(0, run.indexOf('...')) : run;
     if (/[.]{2,}/.test(text)) fail("use '...' for a gap");
+    const stray = /[^\p{L}\p{N}\s'’&.,/-]/u.exec(text);
+    if (stray) fail(`'${stray[0]}' is not pattern syntax: patterns match words, and use ( | ) [ ] * ... = @`, pos + stray.index);
     const words = tokenize(text);
     if (words.length === 0 && text.trim()) fail(`'${text.trim()}' has no words: patterns match words, not punctuation`);
     pos += text.length;

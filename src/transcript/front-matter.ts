@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { firstYamlError } from '../util/yaml-error.js';
 import { ReadError } from './errors.js';
 import type { Role } from './model.js';
 import { isRole } from './roles.js';
@@ -22,11 +23,8 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   if (close < 0) throw new ReadError("front matter opened with '---' on line 1 is never closed (expected a closing '---' line)", 1, 1);
 
   const doc = parseDocument(lines.slice(1, close).join('\n'));
-  const problem = doc.errors[0];
-  if (problem) {
-    const pos = problem.linePos?.[0];
-    throw new ReadError(`invalid YAML front matter: ${problem.message.split('\n')[0]}`, (pos?.line ?? 1) + 1, pos?.col ?? 1);
-  }
+  const problem = firstYamlError(doc);
+  if (problem) throw new ReadError(`invalid YAML front matter: ${problem.message}`, problem.line + 1, problem.column);
   const value: unknown = doc.toJS();
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
     throw new ReadError('front matter must be a mapping of keys (id, agent, roles, …)', 2, 1);

@@ -3,6 +3,7 @@ import type { LocatedError } from './errors.js';
 import { ReadError } from './errors.js';
 import type { Conversation } from './model.js';
 import { awsTcaReader } from './readers/aws-tca.js';
+import { parseJson } from './readers/json.js';
 import type { Reader, Source } from './readers/reader.js';
 import { textReader } from './readers/text.js';
 import { vttReader } from './readers/vtt.js';
@@ -35,10 +36,13 @@ function chooseReader(source: Source, format: string | undefined): Reader {
   const head = source.text.slice(0, SNIFF_BYTES);
   const ext = extname(source.path).toLowerCase();
   const byExtension = READERS.filter((r) => r.extensions.includes(ext));
-  if (byExtension.length === 1) return byExtension[0]!;
-  const candidates = byExtension.length > 0 ? byExtension : READERS;
-  const sniffed = candidates.find((r) => r.sniff(head));
+  const sniffed = (byExtension.length > 0 ? byExtension : READERS).find((r) => r.sniff(head));
   if (sniffed) return sniffed;
-  if (ext === '.json') throw new ReadError(`unrecognized JSON transcript: expected one of ${byExtension.map((r) => r.format).join(', ')}`, 1, 1);
+  if (ext === '.json') {
+    parseJson(source.text); // a syntax error is the more useful message
+    throw new ReadError(`unrecognized JSON transcript: expected one of ${byExtension.map((r) => r.format).join(', ')}`, 1, 1);
+  }
+  // The extension decides; the reader explains what is wrong with the content.
+  if (byExtension.length === 1) return byExtension[0]!;
   throw new ReadError(`unrecognized transcript format: expected ${FORMATS.join(', ')} (e.g. 'Agent: Hello' lines, a WEBVTT header or Amazon Transcribe JSON)`, 1, 1);
 }

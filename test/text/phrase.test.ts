@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_SETS } from '../../src/text/builtin-sets.js';
+import { compilePhrases, PatternError } from '../../src/text/phrase.js';
+import { textView } from '../../src/text/view.js';
+
+const sets = (name: string) => BUILTIN_SETS[name];
+const said = (patterns: string[], text: string) => {
+  const view = textView(text);
+  return compilePhrases(patterns, sets)
+    .matches(view)
+    .map((m) => text.slice(view.tokens[m.first]!.start, view.tokens[m.last]!.end));
+};
+
+describe('phrase patterns', () => {
+  it('match by stem, ignoring case, punctuation and inflection', () => {
+    expect(said(['transfer you'], "I'm TRANSFERRING you, okay?")).toEqual(['TRANSFERRING you']);
+  });
+
+  it('do not match words that merely contain the pattern', () => {
+    expect(said(['transfer you'], 'a balance transfer for you')).toEqual([]);
+    expect(said(['policy'], 'your policy number is 42')).toEqual(['policy']);
+  });
+
+  it('support alternatives, optional words, wildcards and gaps', () => {
+    expect(said(['(put|pop) you (through|across)'], 'I will pop you across now')).toEqual(['pop you across']);
+    expect(said(['[very] sorry'], 'sorry, very sorry')).toEqual(['sorry', 'very sorry']);
+    expect(said(['call * back'], 'call me back')).toEqual(['call me back']);
+    expect(said(['stay ... line'], 'I will stay here on the line')).toEqual(['stay here on the line']);
+    expect(said(['stay ... line'], 'stay with you and your family while we wait on the line')).toEqual([]);
+  });
+
+  it('match an exact word with =, not its inflections', () => {
+    expect(said(['=pended'], 'it was pended')).toEqual(['pended']);
+    expect(said(['=pended'], 'it is pending')).toEqual([]);
+  });
+
+  it('use built-in sets for numbers, ordinals, weekdays, phones and e-mails', () => {
+    expect(said(['within @number (day|days)'], 'within 5 days or within three days')).toEqual(['within 5 days', 'within three days']);
+    expect(said(['by the @ordinal'], 'by the 14th')).toEqual(['by the 14th']);
+    expect(said(['on @weekday'], 'on Tuesday')).toEqual(['on Tuesday']);
+    expect(said(['(on|at) (@phone|@email)'], 'call you on 555-0126 or at jo@example.org')).toEqual(['on 555-0126', 'at jo@example.org']);
+  });
+
+  it('reject patterns that are empty, unbalanced, punctuation-only or unknown', () => {
+    const error = (p: string) => {
+      try {
+        compilePhrases([p], sets);
+      } catch (err) {
+        return err instanceof PatternError ? `${err.message}@${err.offset}` : String(err);
+      }
+      return 'compiled';
+    };
+    expect(error('')).toBe('empty pattern@0');
+    expect(error('(a|b')).toBe("expected ')'@4");
+    expect(error('[maybe]')).toBe('pattern can match without any word@0');
+    expect(error('really ?')).toContain("'?' is not pattern syntax");
+    expect(error('-')).toContain("'-' has no words");
+    expect(error('@nope')).toBe("unknown phrase set '@nope'@0");
+  });
+});
