@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runRules } from '../src/rules/engine.js';
@@ -42,8 +42,12 @@ export function packFrom(yamlText: string, name = 'test'): { rules: CompiledRule
   const dir = mkdtempSync(join(tmpdir(), 'callcoach-pack-'));
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, yamlText);
-  const { packs, problems } = loadPacks([file]);
-  return { rules: packs.flatMap((p) => p.rules), problems };
+  try {
+    const { packs, problems } = loadPacks([file]);
+    return { rules: packs.flatMap((p) => p.rules), problems };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Turns one inline rule (the kind's fields as YAML lines) flags in an inline transcript. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +81,7 @@ describe('callcoach check (built CLI)', () => {
     expect(out.summary).toMatchObject({ files: 3, conversations: 2, errors: 1 });
 
     const stylish = cli(['check', dir]);
+    rmSync(dir, { recursive: true, force: true });
     expect(stylish.code).toBe(2);
     expect(stylish.stdout).toContain(`${join(dir, 'b-bad.txt')}:2:2  malformed timestamp`);
   });
