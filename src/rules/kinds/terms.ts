@@ -55,7 +55,8 @@ interface Found {
   last: number;
 }
 
-const ACRONYM = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9&]{2,6}$/;
+// Unlisted acronyms: three to five capitals. Two-letter ones are mostly initials ("^MS" signing a reply) or states.
+const ACRONYM = /^[A-Z]{3,5}$/;
 const capitalKey = (raw: string) => raw.replace(/’/g, "'").replace(/'?s$/, '');
 const isCapitals = (variant: string) => /^[A-Z][A-Z0-9&]+(?:'?s)?$/.test(variant.trim());
 
@@ -95,7 +96,7 @@ export const termsKind: RuleKind<Options> = {
         const listed = byCapitals.get(key);
         if (listed !== undefined) {
           found.push({ key: `#${listed}`, label: t.raw, plain: entries[listed]!.plain, first: i, last: i });
-        } else if (options.acronyms && ACRONYM.test(key) && !allowed.has(key) && !isCode(view, t) && !isQuoted(view, t)) {
+        } else if (options.acronyms && ACRONYM.test(key) && !allowed.has(key) && !isCode(view, i) && !isQuoted(view, t) && !isEmphasis(view, i)) {
           found.push({ key, label: key, plain: options.acronyms.plain, first: i, last: i });
         }
       });
@@ -163,9 +164,17 @@ function dedupe(found: Found[]): Found[] {
   });
 }
 
-/** Part of a reference code such as "LH-88213-Q", not a word. */
-function isCode(view: TextView, t: Token): boolean {
-  return /[-/]\w/.test(view.text.slice(t.end, t.end + 2)) || /\w[-/]$/.test(view.text.slice(Math.max(0, t.start - 2), t.start));
+/** Part of a reference code such as "LH-88213-Q" or a number plate such as "031 NGA", not a word. */
+function isCode(view: TextView, i: number): boolean {
+  const t = view.tokens[i]!;
+  if (/[-/]\w/.test(view.text.slice(t.end, t.end + 2)) || /\w[-/]$/.test(view.text.slice(Math.max(0, t.start - 2), t.start))) return true;
+  return [view.tokens[i - 1], view.tokens[i + 1]].some((n) => n !== undefined && /^\d+$/.test(n.raw));
+}
+
+/** Capitals for emphasis ("STILL NEED HELP") rather than an acronym. */
+function isEmphasis(view: TextView, i: number): boolean {
+  const caps = (n: Token | undefined) => n !== undefined && /^\p{Lu}{2,}$/u.test(n.raw) && n.raw !== view.tokens[i]!.raw;
+  return caps(view.tokens[i - 1]) || caps(view.tokens[i + 1]);
 }
 
 /** Inside quotation marks: a label or name being read out ("a charge from "ZPT Verify""). */
