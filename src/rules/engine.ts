@@ -30,7 +30,9 @@ const fill = (template: string, vars: Record<string, string> | undefined) =>
 export function runRules(conversation: Conversation, rules: readonly CompiledRule[]): RuleOutcome[] {
   return rules.map((rule) => {
     const { applicable, hits } = rule.check(conversation);
-    const findings = hits.map(
+    // One finding per rule and turn, whatever number of matches the turn holds.
+    const seen = new Set<number>();
+    const findings = hits.filter((h) => !seen.has(h.turn.index) && seen.add(h.turn.index)).map(
       (hit): Finding => ({
         rule: rule.id,
         pack: rule.pack,

@@ -1,20 +1,37 @@
+import { BUILTIN_SETS } from './builtin-sets.js';
+import { compilePhrases, type PhraseSet } from './phrase.js';
 import type { TextView } from './view.js';
-import { textView } from './view.js';
 
-/** Listener noises and one-word acknowledgements: speech that does not take the floor. */
+/**
+ * Listener noises and one-word acknowledgements: speech that does not take the floor. Fillers ("uh",
+ * "um") are not here: they start a turn (Amazon counts an "Uh" over the customer as an interruption).
+ */
 export const DEFAULT_BACKCHANNELS = [
-  'mm', 'mm-hm', 'mhm', 'mm-hmm', 'hmm', 'uh-huh', 'uh huh', 'um', 'uh', 'ah', 'oh', 'aha', 'right', 'okay', 'ok', 'yeah', 'yes', 'yep', 'yup',
+  'mm', 'mm-hm', 'mhm', 'mm-hmm', 'hmm', 'uh-huh', 'uh huh', 'aha', 'right', 'okay', 'ok', 'yeah', 'yes', 'yep', 'yup',
   'sure', 'i see', 'got it', 'alright', 'all right', 'understood', 'exactly', 'true', 'indeed', 'of course', 'go on', 'sure thing', 'totally',
 ];
 
-/** Stems of a backchannel lexicon, for `isBackchannel`. */
-export function backchannelStems(lexicon: readonly string[]): Set<string> {
-  const stems = new Set<string>();
-  for (const entry of lexicon) for (const t of textView(entry).tokens) stems.add(t.stem);
-  return stems;
+const matchers = new WeakMap<readonly string[], PhraseSet>();
+
+/** A matcher for a backchannel lexicon (compiled once per list), for `isBackchannel`. Entries match as whole phrases. */
+export function backchannelMatcher(lexicon: readonly string[]): PhraseSet {
+  let matcher = matchers.get(lexicon);
+  if (!matcher) {
+    // Entries are plain words: strip anything that would read as pattern syntax.
+    const entries = lexicon.map((e) => e.replace(/[^\p{L}\p{N}\s'’-]/gu, ' ')).filter((e) => e.trim());
+    matcher = compilePhrases(entries, (name) => BUILTIN_SETS[name]);
+    matchers.set(lexicon, matcher);
+  }
+  return matcher;
 }
 
-/** True when every word of the turn is a backchannel word ("Mm-hm.", "Right, okay."). */
-export function isBackchannel(view: TextView, stems: ReadonlySet<string>): boolean {
-  return view.tokens.length > 0 && view.tokens.every((t) => stems.has(t.stem));
+/** True when the text is nothing but backchannels ("Mm-hm.", "Right, okay."). */
+export function isBackchannel(view: TextView, lexicon: PhraseSet): boolean {
+  if (view.tokens.length === 0) return false;
+  let covered = 0;
+  for (const m of lexicon.matches(view)) {
+    if (m.first !== covered) return false;
+    covered = m.last + 1;
+  }
+  return covered === view.tokens.length;
 }

@@ -1,13 +1,13 @@
 import { parseDocument } from 'yaml';
 import { firstYamlError } from '../util/yaml-error.js';
 import { ReadError } from './errors.js';
-import type { Role } from './model.js';
+import type { AssignableRole } from './model.js';
 import { isRole } from './roles.js';
 
 export interface FrontMatter {
   metadata: Record<string, unknown>;
   /** Declared roles keyed by lower-cased label. */
-  roles: Map<string, Role>;
+  roles: Map<string, AssignableRole>;
   /** Number of lines the front matter occupies, fences included (0 when absent). */
   lineCount: number;
 }
@@ -33,8 +33,8 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   return { metadata, roles: declaredRoles(metadata.roles, lines, close), lineCount: close + 1 };
 }
 
-function declaredRoles(value: unknown, lines: readonly string[], close: number): Map<string, Role> {
-  const roles = new Map<string, Role>();
+function declaredRoles(value: unknown, lines: readonly string[], close: number): Map<string, AssignableRole> {
+  const roles = new Map<string, AssignableRole>();
   if (value === undefined || value === null) return roles;
   const where = Math.max(1, lines.slice(0, close).findIndex((l) => /^\s*roles\s*:/.test(l)) + 1);
   if (typeof value !== 'object' || Array.isArray(value)) {

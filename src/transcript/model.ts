@@ -1,11 +1,21 @@
 // The conversation model every reader produces and every rule consumes.
 
-export type Role = 'agent' | 'customer' | 'other';
-export const ROLES: readonly Role[] = ['agent', 'customer', 'other'];
+/** `unknown`: a diarized speaker ("spk_0", "A") whose side was neither given nor safely inferred. */
+export type Role = 'agent' | 'customer' | 'other' | 'unknown';
+/** The roles a transcript, a sidecar or `--roles` may assign. */
+export type AssignableRole = Exclude<Role, 'unknown'>;
+export const ROLES: readonly AssignableRole[] = ['agent', 'customer', 'other'];
 
 export interface Speaker {
   label: string;
   role: Role;
+}
+
+/** A timed word, when the source has word-level timings. */
+export interface Word {
+  text: string;
+  startMs: number;
+  endMs: number;
 }
 
 export interface Turn {
@@ -16,8 +26,18 @@ export interface Turn {
   text: string;
   startMs?: number;
   endMs?: number;
+  words?: Word[];
   /** 1-based line in the source file where the turn begins. */
   line: number;
+}
+
+/** How the speakers' roles were decided, so a report can say how far to trust role-dependent findings. */
+export interface RoleAssignment {
+  /** transcript: the format names roles; given: --roles, a sidecar or front matter; inferred: from what was said. */
+  source: 'transcript' | 'given' | 'inferred' | 'undecided';
+  /** 0–1; 1 when the roles were given or named by the format. */
+  confidence: number;
+  reason: string;
 }
 
 export interface Conversation {
@@ -27,6 +47,7 @@ export interface Conversation {
   metadata: Record<string, unknown>;
   speakers: Speaker[];
   turns: Turn[];
+  roles?: RoleAssignment;
 }
 
 /** Timed = every turn has a start and an end, so overlaps are real overlaps. */

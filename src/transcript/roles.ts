@@ -1,8 +1,8 @@
-import type { Role } from './model.js';
+import type { AssignableRole, Role } from './model.js';
 import { ROLES } from './model.js';
 
 // Labels transcripts commonly use for each side when no `roles:` map names the speakers.
-const DEFAULT_LABELS: Record<string, Role> = {
+const DEFAULT_LABELS: Record<string, AssignableRole> = {
   agent: 'agent',
   rep: 'agent',
   representative: 'agent',
@@ -31,18 +31,18 @@ const DEFAULT_LABELS: Record<string, Role> = {
   passenger: 'customer',
 };
 
-export function defaultRole(label: string): Role | undefined {
+export function defaultRole(label: string): AssignableRole | undefined {
   return DEFAULT_LABELS[label.trim().toLowerCase()];
 }
 
-export function isRole(value: unknown): value is Role {
+export function isRole(value: unknown): value is AssignableRole {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
 /**
  * Resolves a speaker label: a declared role wins (case-insensitively), then the usual synonyms.
- * Undeclared, unknown labels are third parties: guessing a side silently would mislabel findings.
+ * Anything else ("Sam", "spk_0") is unknown until given or inferred: guessing silently would mislabel findings.
  */
-export function roleFor(label: string, declared: ReadonlyMap<string, Role>): Role {
-  return declared.get(label.trim().toLowerCase()) ?? defaultRole(label) ?? 'other';
+export function roleFor(label: string, declared: ReadonlyMap<string, AssignableRole>): Role {
+  return declared.get(label.trim().toLowerCase()) ?? defaultRole(label) ?? 'unknown';
 }

@@ -1,62 +1,44 @@
 import { z } from 'zod';
-import { backchannelStems, DEFAULT_BACKCHANNELS, isBackchannel } from '../../text/backchannel.js';
-import { viewOf } from '../../text/view.js';
-import { isTimed, type Turn } from '../../transcript/model.js';
+import { DEFAULT_METRIC_OPTIONS, metricsOf, type MetricOptions } from '../../metrics/index.js';
+import { DEFAULT_BACKCHANNELS } from '../../text/backchannel.js';
 import type { Hit, RuleKind } from '../types.js';
 import { rolesOf, speakerSchema } from './turn-match.js';
+
+const defaults = DEFAULT_METRIC_OPTIONS.interruptions;
 
 export const interruptionOptions = z.strictObject({
   /** Who must not interrupt… */
   speaker: speakerSchema.default('agent'),
   /** …whom. */
   over: speakerSchema.default('customer'),
-  /** Timed transcripts: how long the interrupter must talk over the other turn. Shorter is latching. */
-  minOverlapMs: z.number().int().min(0).default(300),
-  /** Timed transcripts: overlapping turns of at most this many words are backchannels, not interruptions. */
-  maxBackchannelWords: z.number().int().min(0).default(3),
-  /** Overlapping turns made only of these words are backchannels whatever their length. */
+  /** Timed: how long the interrupted turn must go on after the interruption starts (turn times only). */
+  minOverlapMs: z.number().int().min(0).default(defaults.minOverlapMs),
+  /** Timed: how long the other side must already have been talking; less is a simultaneous start. */
+  minLeadMs: z.number().int().min(0).default(defaults.minLeadMs),
+  /** Turn times only: an overlapping turn of at most this many words is a backchannel. */
+  maxBackchannelWords: z.number().int().min(0).default(defaults.maxBackchannelWords),
+  /** Overlapping speech made only of these is a backchannel whatever its length. */
   backchannels: z.array(z.string().min(1)).default(DEFAULT_BACKCHANNELS),
   /** Untimed transcripts: a turn ending in one of these was cut off by whoever speaks next. */
-  cutoffMarkers: z.array(z.string().min(1)).default(['--', '—', '–', '[crosstalk]', '[overlap]', '[overlapping]', '[interrupted]', '[interrupts]']),
+  cutoffMarkers: z.array(z.string().min(1)).default([...defaults.cutoffMarkers]),
 });
 
-/** Talking over or cutting off the other side: real overlap when turns are timed, cut-off markers when not. */
+/**
+ * Talking over or cutting off the other side, as measured by the interruption metric: word timings
+ * when the transcript has them, turn times otherwise, cut-off markers when untimed.
+ */
 export const interruptionKind: RuleKind<z.infer<typeof interruptionOptions>> = {
   name: 'interruption',
   compile(options) {
     const interrupters = rolesOf(options.speaker);
     const victims = rolesOf(options.over);
-    const quiet = backchannelStems(options.backchannels);
-    const markers = options.cutoffMarkers.map((m) => m.toLowerCase());
-    const cutOff = (t: Turn) => {
-      const end = t.text.trimEnd().toLowerCase();
-      return markers.some((m) => end.endsWith(m));
-    };
-    const takesTheFloor = (t: Turn) => {
-      const view = viewOf(t);
-      return view.tokens.length > options.maxBackchannelWords && !isBackchannel(view, quiet);
-    };
-
+    const { speaker: _s, over: _o, ...measured } = options;
+    const metricOptions: MetricOptions = { ...DEFAULT_METRIC_OPTIONS, interruptions: { ...defaults, ...measured } };
     return (conversation) => {
-      const { turns } = conversation;
-      const hits: Hit[] = [];
-      const applicable = turns.some((t) => interrupters.has(t.role)) && turns.some((t) => victims.has(t.role));
-      if (isTimed(conversation)) {
-        for (const turn of turns) {
-          if (!interrupters.has(turn.role) || !takesTheFloor(turn)) continue;
-          const start = turn.startMs!;
-          // Someone on the other side started before this turn and was still talking well after it began.
-          const talkedOver = turns.some(
-            (o) => victims.has(o.role) && o.startMs! < start && o.endMs! - start >= options.minOverlapMs && !isBackchannel(viewOf(o), quiet),
-          );
-          if (talkedOver) hits.push({ turn });
-        }
-      } else {
-        turns.forEach((turn, i) => {
-          const next = turns[i + 1];
-          if (next && victims.has(turn.role) && interrupters.has(next.role) && cutOff(turn)) hits.push({ turn: next });
-        });
-      }
+      const hits: Hit[] = metricsOf(conversation, metricOptions)
+        .interruptions.filter((i) => interrupters.has(i.by) && victims.has(i.over))
+        .map((i) => ({ turn: i.turn }));
+      const applicable = conversation.turns.some((t) => interrupters.has(t.role)) && conversation.turns.some((t) => victims.has(t.role));
       return { applicable, hits };
     };
   },

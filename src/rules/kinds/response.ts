@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backchannelStems, DEFAULT_BACKCHANNELS, isBackchannel } from '../../text/backchannel.js';
+import { backchannelMatcher, DEFAULT_BACKCHANNELS, isBackchannel } from '../../text/backchannel.js';
 import { viewOf } from '../../text/view.js';
 import type { Turn } from '../../transcript/model.js';
 import type { Hit, RuleKind } from '../types.js';
@@ -45,7 +45,7 @@ export const responseKind: RuleKind<z.infer<typeof responseOptions>> = {
       (options[key] ?? []).map((spec, i): CompiledWindow => ({ spec, matcher: compileTurnMatch({ speaker: spec.speaker, match: spec.match, except: spec.except }, ctx, [key, i]) }));
     const expect = compile('expect');
     const forbid = compile('forbid');
-    const quiet = backchannelStems(options.backchannels);
+    const quiet = backchannelMatcher(options.backchannels);
 
     const window = (turns: readonly Turn[], at: number, w: CompiledWindow): { before: Turn[]; after: Turn[] } => {
       const pick = (from: number, step: number, count: number) => {

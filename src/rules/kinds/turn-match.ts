@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { PhraseMatch, PhraseSet } from '../../text/phrase.js';
 import { viewOf } from '../../text/view.js';
-import type { Role, Turn } from '../../transcript/model.js';
+import type { AssignableRole, Role, Turn } from '../../transcript/model.js';
 import { ROLES } from '../../transcript/model.js';
 import type { CompileContext } from '../types.js';
 
-const role = z.enum(ROLES as [Role, ...Role[]]);
+const role = z.enum(ROLES as [AssignableRole, ...AssignableRole[]]);
 export const speakerSchema = z.union([role, z.array(role).min(1)]);
 export const patternsSchema = z.array(z.string().min(1)).min(1);
 

@@ -1,13 +1,13 @@
 import { findNodeAtLocation } from 'jsonc-parser';
 import { ReadError } from '../errors.js';
-import type { Conversation, Role, Turn } from '../model.js';
+import type { AssignableRole, Conversation, Turn, Word } from '../model.js';
 import { speakersOf } from '../model.js';
 import { conversationId } from './id.js';
 import { parseJson } from './json.js';
 import type { Reader, Source } from './reader.js';
 
-const ROLE: Record<string, Role> = { AGENT: 'agent', CUSTOMER: 'customer' };
-const LABEL: Record<Role, string> = { agent: 'Agent', customer: 'Customer', other: 'Other' };
+const ROLE: Record<string, AssignableRole> = { AGENT: 'agent', CUSTOMER: 'customer' };
+const LABEL: Record<AssignableRole, string> = { agent: 'Agent', customer: 'Customer', other: 'Other' };
 
 /** Amazon Transcribe Call Analytics output: `Transcript[]` of ParticipantRole/Content/Begin- and EndOffsetMillis. */
 export const awsTcaReader: Reader = {
@@ -33,6 +33,7 @@ export const awsTcaReader: Reader = {
         if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) throw new ReadError(`${where}.${key} must be a non-negative number of milliseconds`, line, 1);
       }
       const role = ROLE[who.toUpperCase()] ?? 'other';
+      const words = wordsOf((item as { Items?: unknown }).Items);
       return {
         index: i + 1,
         speaker: role === 'other' ? who : LABEL[role],
@@ -40,6 +41,7 @@ export const awsTcaReader: Reader = {
         text: text.trim(),
         ...(typeof start === 'number' && { startMs: start }),
         ...(typeof end === 'number' && { endMs: end }),
+        ...(words.length > 0 && { words }),
         line,
       };
     });
@@ -47,3 +49,15 @@ export const awsTcaReader: Reader = {
     return { id: conversationId(body.JobName, source.path), path: source.path, format: 'aws-tca', metadata: {}, speakers: speakersOf(turns), turns };
   },
 };
+
+/** Timed words from `Items[]` (pronunciations; punctuation items carry no time). */
+function wordsOf(items: unknown): Word[] {
+  if (!Array.isArray(items)) return [];
+  const words: Word[] = [];
+  for (const it of items as Record<string, unknown>[]) {
+    if (it?.Type === 'pronunciation' && typeof it.Content === 'string' && typeof it.BeginOffsetMillis === 'number' && typeof it.EndOffsetMillis === 'number') {
+      words.push({ text: it.Content, startMs: it.BeginOffsetMillis, endMs: it.EndOffsetMillis });
+    }
+  }
+  return words;
+}
