@@ -1,17 +1,26 @@
+import type { MetricsSummary } from './metrics/summary.js';
 import type { Finding } from './rules/engine.js';
 import type { Scorecard } from './scorecard/score.js';
 import type { LocatedError } from './transcript/errors.js';
-import type { Speaker } from './transcript/model.js';
+import type { RoleAssignment, Speaker } from './transcript/model.js';
 import { VERSION } from './version.js';
 
 /** The one result model every output format is a pure function of. */
 export interface FileResult {
   path: string;
   format: string | null;
-  conversation: { id: string; turns: number; durationMs: number | null; speakers: Speaker[] } | null;
+  conversation: { id: string; turns: number; durationMs: number | null; speakers: Speaker[]; roles: RoleAssignment } | null;
+  metrics: MetricsSummary | null;
   findings: Finding[];
   scorecard: Scorecard | null;
+  /** Things the reader of the report should know, e.g. that roles could not be decided. */
+  notices: string[];
   errors: LocatedError[];
+}
+
+/** The result for a file that could not be read. */
+export function failedFile(path: string, error: LocatedError): FileResult {
+  return { path, format: null, conversation: null, metrics: null, findings: [], scorecard: null, notices: [], errors: [error] };
 }
 
 export interface Summary {

@@ -2,10 +2,11 @@ import { checkSource } from '../check.js';
 import { colors } from '../report/color.js';
 import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
-import { collectResults, type FileResult } from '../results.js';
+import { collectResults, failedFile, type FileResult } from '../results.js';
 import { bundledPackFiles, loadPacks, type PackProblem } from '../rules/load.js';
 import { type Severity, severityRank } from '../rules/types.js';
-import { expandInputs, loadSource } from './inputs.js';
+import type { AssignableRole } from '../transcript/model.js';
+import { expandInputs, loadSidecarRoles, loadSource } from './inputs.js';
 import { type CliIO, readAll } from './io.js';
 
 export const OUTPUT_FORMATS = ['stylish', 'json'] as const;
@@ -16,6 +17,8 @@ export interface CheckCommandOptions {
   packs?: string[];
   failOn: Severity;
   inputFormat?: string;
+  /** Speaker label (lower case) → role, from --roles; wins over sidecars and the transcript. */
+  roles?: Map<string, AssignableRole>;
 }
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
@@ -32,11 +35,17 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const files: FileResult[] = [];
   for (const input of await expandInputs(paths)) {
     const source = input.error ?? (await loadSource(input.path, stdin));
-    files.push(
-      'text' in source
-        ? checkSource(source, { rules, ...(options.inputFormat !== undefined && { format: options.inputFormat }) })
-        : { path: input.path, format: null, conversation: null, findings: [], scorecard: null, errors: [source] },
-    );
+    if (!('text' in source)) {
+      files.push(failedFile(input.path, source));
+      continue;
+    }
+    const sidecar = await loadSidecarRoles(input.path);
+    if (sidecar && !(sidecar instanceof Map)) {
+      files.push(failedFile(input.path, sidecar));
+      continue;
+    }
+    const roles = new Map([...(sidecar ?? []), ...(options.roles ?? [])]);
+    files.push(checkSource(source, { rules, roles, ...(options.inputFormat !== undefined && { format: options.inputFormat }) }));
   }
   if (files.length === 0) {
     io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ')}\n`);

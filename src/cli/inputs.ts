@@ -1,8 +1,10 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { LocatedError } from '../transcript/errors.js';
+import type { AssignableRole } from '../transcript/model.js';
 import { READERS } from '../transcript/read.js';
 import type { Source } from '../transcript/readers/reader.js';
+import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
 
 export const STDIN = '-';
 export const STDIN_PATH = '<stdin>';
@@ -57,4 +59,19 @@ function describe(err: unknown): string {
   if (code === 'EACCES') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
   return `cannot read: ${(err as Error).message}`;
+}
+
+/** The roles sidecar next to a transcript, if there is one; a malformed sidecar is an error for that transcript. */
+export async function loadSidecarRoles(path: string): Promise<Map<string, AssignableRole> | LocatedError | undefined> {
+  if (path === STDIN) return undefined;
+  for (const candidate of sidecarPaths(path)) {
+    try {
+      await access(candidate);
+    } catch {
+      continue;
+    }
+    const parsed = parseRolesSidecar(await readFile(candidate, 'utf8'));
+    return parsed instanceof Map ? parsed : { ...parsed, message: `${candidate}: ${parsed.message}` };
+  }
+  return undefined;
 }

@@ -1,5 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, type Severity } from '../rules/types.js';
+import { parseRoleMap } from '../transcript/assign-roles.js';
+import type { AssignableRole } from '../transcript/model.js';
 import { FORMATS } from '../transcript/read.js';
 import { VERSION } from '../version.js';
 import { checkCommand, EXIT, OUTPUT_FORMATS, type OutputFormat } from './check.js';
@@ -26,7 +28,14 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
     .option('--packs <names>', 'comma-separated packs to run (default: all bundled packs)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('error'))
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices(FORMATS))
-    .action(async (paths: string[], opts: { format: OutputFormat; packs?: string[]; failOn: Severity; inputFormat?: string }) => {
+    .option('--roles <map>', 'speaker roles, e.g. spk_0=agent,spk_1=customer (wins over sidecars and inference)', (v: string) => {
+      try {
+        return parseRoleMap(v);
+      } catch (err) {
+        throw new InvalidArgumentError((err as Error).message);
+      }
+    })
+    .action(async (paths: string[], opts: { format: OutputFormat; packs?: string[]; failOn: Severity; inputFormat?: string; roles?: Map<string, AssignableRole> }) => {
       code = await checkCommand(paths, opts, io);
     });
 

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { MetricsSummary } from '../metrics/summary.js';
 import type { Finding } from '../rules/engine.js';
 import type { Severity } from '../rules/types.js';
 import type { FileResult, Results } from '../results.js';
@@ -24,11 +25,29 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   const facts = [file.format, plural(conversation.turns, 'turn'), conversation.durationMs !== null ? formatClock(conversation.durationMs) : undefined].filter(Boolean);
   const score = scorecard.score === null ? 'n/a' : `${scorecard.score}/100`;
   const lines = [`${c.underline(file.path)}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}`];
+  if (conversation.roles.source === 'inferred') lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
+  for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);
+  if (file.metrics) lines.push(...metricLines(file.metrics, c));
   for (const step of scorecard.steps) {
     lines.push(stepLine(step, c));
     for (const f of file.findings.filter((x) => x.step === step.step)) lines.push(...findingLines(f, c));
   }
   return lines;
+}
+
+function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
+  const parts: string[] = [];
+  const talk = Object.entries(m.talk ?? {});
+  if (talk.length > 0) {
+    parts.push(`talk ${talk.map(([role, t]) => `${role} ${Math.round(t.shareOfSpeech * 100)}%`).join(' · ')}`);
+    const speed = talk.filter(([, t]) => t.wordsPerMinute !== null).map(([role, t]) => `${role} ${t.wordsPerMinute}`);
+    if (speed.length) parts.push(`wpm ${speed.join(' · ')}`);
+  }
+  if (m.nonTalk) parts.push(`silence ${formatClock(m.nonTalk.totalMs)} (${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s)`);
+  const interruptions = Object.entries(m.interruptions.byInterrupter).map(([role, x]) => `${role} ${x.count}`);
+  parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
+  const basis = m.basis === 'words' ? '' : m.basis === 'turns' ? ' (from turn times: approximate)' : ' (untimed: cut-off markers only)';
+  return [c.dim(`  ${parts.join(' | ')}${basis}`)];
 }
 
 function stepLine(step: StepScore, c: ChalkInstance): string {
