@@ -5,9 +5,9 @@ import type { CompiledRule } from './rules/types.js';
 import { failedFile, type FileResult } from './results.js';
 import { scorecard } from './scorecard/score.js';
 import { assignRoles } from './transcript/assign-roles.js';
-import type { AssignableRole } from './transcript/model.js';
+import type { AssignableRole, Conversation } from './transcript/model.js';
 import { durationMs } from './transcript/model.js';
-import { readTranscript } from './transcript/read.js';
+import { readTranscripts } from './transcript/read.js';
 import type { Source } from './transcript/readers/reader.js';
 
 export interface CheckOptions {
@@ -18,17 +18,22 @@ export interface CheckOptions {
   roles?: ReadonlyMap<string, AssignableRole>;
 }
 
-/** The pipeline for one file: read → model (roles settled) → metrics and rules → scorecard. Never throws for bad input. */
-export function checkSource(source: Source, options: CheckOptions): FileResult {
-  const read = readTranscript(source, options.format);
-  if (read.error) return failedFile(source.path, read.error);
-  const conversation = assignRoles(read.conversation, options.roles);
+/**
+ * The pipeline for one file: read → model (roles settled) → metrics and rules → scorecard, for each
+ * conversation in it (one, or one per line of a JSON Lines file). Never throws for bad input.
+ */
+export function checkSource(source: Source, options: CheckOptions): FileResult[] {
+  return readTranscripts(source, options.format).map((read) => (read.error ? failedFile(read.path, read.error) : checkConversation(read.path, read.conversation, options)));
+}
+
+function checkConversation(path: string, read: Conversation, options: CheckOptions): FileResult {
+  const conversation = assignRoles(read, options.roles);
   const roles = conversation.roles!;
   const undecided = roles.source === 'undecided';
   // Every bundled rule depends on who is the agent: with roles undecided, judging would be guessing.
   const outcomes = undecided ? [] : runRules(conversation, options.rules);
   return {
-    path: source.path,
+    path,
     format: conversation.format,
     conversation: { id: conversation.id, turns: conversation.turns.length, durationMs: durationMs(conversation), speakers: conversation.speakers, roles },
     metrics: summarizeMetrics(metricsOf(conversation)),

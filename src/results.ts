@@ -37,7 +37,9 @@ export interface Results {
   summary: Summary;
 }
 
-const byPath = (a: FileResult, b: FileResult) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+// Natural order ("call-2" before "call-10", "calls.jsonl:9" before "calls.jsonl:10"), with a fixed locale so every machine agrees.
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+const byPath = (a: FileResult, b: FileResult) => collator.compare(a.path, b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** Sorted by path, so the same inputs give the same bytes whatever order they were read in. */
 export function collectResults(files: readonly FileResult[]): Results {

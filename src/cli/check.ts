@@ -45,7 +45,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       continue;
     }
     const roles = new Map([...(sidecar ?? []), ...(options.roles ?? [])]);
-    files.push(checkSource(source, { rules, roles, ...(options.inputFormat !== undefined && { format: options.inputFormat }) }));
+    files.push(...checkSource(source, { rules, roles, ...(options.inputFormat !== undefined && { format: options.inputFormat }) }));
   }
   if (files.length === 0) {
     io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ')}\n`);

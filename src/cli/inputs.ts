@@ -2,14 +2,14 @@ import { access, readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { LocatedError } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
-import { READERS } from '../transcript/read.js';
+import { JSONL, READERS } from '../transcript/read.js';
 import type { Source } from '../transcript/readers/reader.js';
 import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
 
 export const STDIN = '-';
 export const STDIN_PATH = '<stdin>';
 
-const EXTENSIONS = new Set(READERS.flatMap((r) => r.extensions));
+const EXTENSIONS = new Set([...READERS.flatMap((r) => r.extensions), `.${JSONL}`]);
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export type Input = { path: string; error?: undefined } | { path: string; error: LocatedError };

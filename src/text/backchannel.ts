@@ -9,6 +9,7 @@ import type { TextView } from './view.js';
 export const DEFAULT_BACKCHANNELS = [
   'mm', 'mm-hm', 'mhm', 'mm-hmm', 'hmm', 'uh-huh', 'uh huh', 'aha', 'right', 'okay', 'ok', 'yeah', 'yes', 'yep', 'yup',
   'sure', 'i see', 'got it', 'alright', 'all right', 'understood', 'exactly', 'true', 'indeed', 'of course', 'go on', 'sure thing', 'totally',
+  'oh', 'ah', 'ooh', 'wow', 'oh no', 'oh dear', 'oh wow', 'gotcha', 'cool', 'perfect', 'great', 'lovely', 'nice',
 ];
 
 const matchers = new WeakMap<readonly string[], PhraseSet>();

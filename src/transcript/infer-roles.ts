@@ -9,7 +9,7 @@ const AGENT_CUES = [
   ['(you are|you have) (through to|speaking (to|with)|reached|called)', '(this is|my name is|it is) * [*] (speaking|here|from)', '* speaking how can i'],
   ['how (can|may|might) i (help|assist)', 'what can i (do|help)', 'how can we help'],
   ['(can|could|may) i (have|get|take|confirm|grab) (your|the) [*] (name|account|number|date of birth|postcode|zip|address|email|reference|order|policy|member|card)', 'for (security|verification)', '(verify|confirm) your (identity|account|details|name)'],
-  ['(is there|anything) (anything )?else i can', 'have a (great|good|nice|lovely) (day|evening|one)'],
+  ['(is there|anything) [anything] else i can', 'have a (great|good|nice|lovely) (day|evening|one)'],
   ['(let me|i will|i can) (check|look|pull up|have a look|see)'],
 ];
 const CUSTOMER_CUES = [

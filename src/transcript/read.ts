@@ -2,28 +2,87 @@ import { extname } from 'node:path';
 import type { LocatedError } from './errors.js';
 import { ReadError } from './errors.js';
 import type { Conversation } from './model.js';
+import { assemblyAiReader } from './readers/assemblyai.js';
 import { awsTcaReader } from './readers/aws-tca.js';
+import { awsTranscribeReader } from './readers/aws-transcribe.js';
+import { bedrockReader } from './readers/bedrock.js';
+import { callcoachJsonReader, conversationFromValue } from './readers/callcoach-json.js';
+import { contactLensReader } from './readers/contact-lens.js';
+import { deepgramReader } from './readers/deepgram.js';
+import { genesysReader } from './readers/genesys.js';
+import { googleCcaiReader } from './readers/google-ccai.js';
 import { parseJson } from './readers/json.js';
 import type { Reader, Source } from './readers/reader.js';
+import { revAiReader } from './readers/revai.js';
+import { srtReader } from './readers/srt.js';
 import { textReader } from './readers/text.js';
 import { vttReader } from './readers/vtt.js';
+import { whisperReader } from './readers/whisper.js';
 
-/** Most specific first: content sniffing takes the first reader whose test passes. */
-export const READERS: readonly Reader[] = [vttReader, awsTcaReader, textReader];
+/**
+ * Most specific first: content sniffing takes the first reader whose test passes (Contact Lens before
+ * Call Analytics, Transcribe before Deepgram and AssemblyAI, whose keys overlap).
+ */
+export const READERS: readonly Reader[] = [
+  vttReader,
+  srtReader,
+  contactLensReader,
+  awsTcaReader,
+  genesysReader,
+  googleCcaiReader,
+  bedrockReader,
+  awsTranscribeReader,
+  deepgramReader,
+  assemblyAiReader,
+  revAiReader,
+  whisperReader,
+  callcoachJsonReader,
+  textReader,
+];
 
-export const FORMATS: readonly string[] = READERS.map((r) => r.format);
+/** JSON Lines: one conversation (callcoach's JSON form) per line. */
+export const JSONL = 'jsonl';
 
-export type ReadResult = { conversation: Conversation; error?: undefined } | { conversation?: undefined; error: LocatedError };
+export const FORMATS: readonly string[] = [...READERS.map((r) => r.format), JSONL];
 
-const SNIFF_BYTES = 4096;
+export type ReadResult = { path: string } & ({ conversation: Conversation; error?: undefined } | { conversation?: undefined; error: LocatedError });
 
-/** Picks a reader by `format`, else by extension and content, and reads; never throws. */
+// Vendors put long summaries before the keys that identify them.
+const SNIFF_BYTES = 65_536;
+
+/** Reads one transcript: picks a reader by `format`, else by extension and content; never throws. */
 export function readTranscript(source: Source, format?: string): ReadResult {
+  return guarded(source.path, () => chooseReader(source, format).read(source));
+}
+
+/** Reads every conversation in a file: one, or one per line of a JSON Lines file. */
+export function readTranscripts(source: Source, format?: string): ReadResult[] {
+  const jsonl = format === JSONL || (format === undefined && extname(source.path).toLowerCase() === '.jsonl');
+  if (!jsonl) return [readTranscript(source, format)];
+  const results: ReadResult[] = [];
+  source.text.split(/\r?\n/).forEach((text, i) => {
+    if (!text.trim()) return;
+    const line = { path: `${source.path}:${i + 1}`, text };
+    results.push(guarded(line.path, () => conversationFromValue(line, parseJsonLine(text, i + 1), () => i + 1, JSONL)));
+  });
+  return results.length > 0 ? results : [{ path: source.path, error: { message: 'no conversations: the JSON Lines file is empty', line: 1, column: 1 } }];
+}
+
+function parseJsonLine(text: string, line: number): unknown {
   try {
-    return { conversation: chooseReader(source, format).read(source) };
+    return parseJson(text).value;
   } catch (err) {
-    if (err instanceof ReadError) return { error: err.toLocated() };
-    return { error: { message: `could not read transcript: ${err instanceof Error ? err.message : String(err)}` } };
+    if (err instanceof ReadError) throw new ReadError(err.message, line, err.column);
+    throw err;
+  }
+}
+
+function guarded(path: string, read: () => Conversation): ReadResult {
+  try {
+    return { path, conversation: read() };
+  } catch (err) {
+    if (err instanceof ReadError) return { path, error: err.toLocated() };
+    return { path, error: { message: `could not read transcript: ${err instanceof Error ? err.message : String(err)}` } };
   }
 }
 
@@ -38,9 +97,11 @@ function chooseReader(source: Source, format: string | undefined): Reader {
   const byExtension = READERS.filter((r) => r.extensions.includes(ext));
   const sniffed = (byExtension.length > 0 ? byExtension : READERS).find((r) => r.sniff(head));
   if (sniffed) return sniffed;
+  // JSON saved under another extension (".txt" exports) still goes to the JSON readers.
+  if (ext !== '.json' && /^\uFEFF?\s*[{[]/.test(head)) return chooseReader({ ...source, path: `${source.path}.json` }, undefined);
   if (ext === '.json') {
     parseJson(source.text); // a syntax error is the more useful message
-    throw new ReadError(`unrecognized JSON transcript: expected one of ${byExtension.map((r) => r.format).join(', ')}`, 1, 1);
+    throw new ReadError(`unrecognized JSON transcript: expected one of ${byExtension.map((r) => r.format).join(', ')} (or force one with --input-format)`, 1, 1);
   }
   // The extension decides; the reader explains what is wrong with the content.
   if (byExtension.length === 1) return byExtension[0]!;

@@ -1,4 +1,4 @@
-import { getNodeValue, type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, type JSONPath, type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
 import { positionsOf, ReadError } from '../errors.js';
 
 const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
@@ -22,6 +22,8 @@ export interface JsonDocument {
   root: Node;
   /** 1-based line of a node, so turns can point into the file. */
   lineOf(node: Node): number;
+  /** 1-based line of the value at a path (the nearest existing parent when it is missing). */
+  lineAt(path: JSONPath): number;
 }
 
 /** Strict JSON with located errors (JSON.parse only says "position N"). */
@@ -35,5 +37,13 @@ export function parseJson(text: string): JsonDocument {
     const { line, column } = positionAt(first?.offset ?? 0);
     throw new ReadError(`invalid JSON: ${first ? (EXPECTED[first.error] ?? 'syntax error') : 'empty file'}`, line, column);
   }
-  return { value: getNodeValue(root), root, lineOf: (node) => positionAt(node.offset).line };
+  const lineOf = (node: Node) => positionAt(node.offset).line;
+  const lineAt = (path: JSONPath) => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = findNodeAtLocation(root, path.slice(0, n));
+      if (node) return lineOf(node);
+    }
+    return 1;
+  };
+  return { value: getNodeValue(root), root, lineOf, lineAt };
 }

@@ -2,9 +2,8 @@ import { createRequire } from 'node:module';
 import webvtt, { type VttNode } from 'webvtt-parser';
 import { ReadError } from '../errors.js';
 import type { Conversation, Turn } from '../model.js';
-import { speakersOf } from '../model.js';
 import { roleFor } from '../roles.js';
-import { conversationId } from './id.js';
+import { conversationOf } from './assemble.js';
 import type { Reader, Source } from './reader.js';
 
 const NAME_PREFIX = /^([\p{L}\p{N}_][\p{L}\p{N}_ .'’-]{0,39}?):\s+/u;
@@ -23,7 +22,13 @@ export const vttReader: Reader = {
   extensions: ['.vtt'],
   sniff: (head) => /^\uFEFF?WEBVTT(?:[ \t]|\r?\n|$)/.test(head),
   read(source: Source): Conversation {
-    const { cues, errors } = vttParser().parse(source.text, 'metadata');
+    let { cues, errors } = vttParser().parse(source.text, 'metadata');
+    if (errors.length > 0) {
+      // Real files bend the spec in two common ways (Teams' "0:0:1.5" times, YouTube's header lines).
+      // Accept them when fixing just those makes the file valid; otherwise report the spec error.
+      const retry = vttParser().parse(lenient(source.text), 'metadata');
+      if (retry.errors.length === 0) ({ cues, errors } = retry);
+    }
     const first = errors[0];
     if (first) throw new ReadError(`invalid WebVTT: ${first.message}`, first.line, first.col);
 
@@ -31,41 +36,45 @@ export const vttReader: Reader = {
     const turns: Turn[] = [];
     let previous: string | undefined;
     cues.forEach((cue, i) => {
-      let speaker = voiceOf(cue.tree.children);
-      let text = plainText(cue.tree.children).replace(/\s+/g, ' ').trim();
-      if (speaker === undefined) {
-        const prefix = NAME_PREFIX.exec(text);
-        if (prefix) {
-          speaker = prefix[1]!.trim();
-          text = text.slice(prefix[0].length);
+      for (const part of voices(cue.tree.children)) {
+        let { speaker, text } = part;
+        if (speaker === undefined) {
+          const prefix = NAME_PREFIX.exec(text);
+          if (prefix) {
+            speaker = prefix[1]!.trim();
+            text = text.slice(prefix[0].length);
+          }
         }
+        // Caption files split one utterance over several cues and name the voice only on the first;
+        // captions that never name a voice are one unnamed speaker, whose role stays undecided.
+        speaker ??= previous ?? 'speaker';
+        previous = speaker;
+        turns.push({
+          index: turns.length + 1,
+          speaker,
+          role: roleFor(speaker, NO_DECLARED_ROLES),
+          text,
+          startMs: Math.round(cue.startTime * 1000),
+          endMs: Math.round(cue.endTime * 1000),
+          line: cueLines[i] ?? 1,
+        });
       }
-      // Caption files split one utterance over several cues and name the voice only on the first.
-      speaker ??= previous;
-      const line = cueLines[i] ?? 1;
-      if (speaker === undefined) throw new ReadError("cue has no speaker: expected '<v Name>' or a 'Name: text' prefix", line, 1);
-      previous = speaker;
-      turns.push({
-        index: i + 1,
-        speaker,
-        role: roleFor(speaker, NO_DECLARED_ROLES),
-        text,
-        startMs: Math.round(cue.startTime * 1000),
-        endMs: Math.round(cue.endTime * 1000),
-        line,
-      });
     });
-    if (turns.length === 0) throw new ReadError('no cues found: expected cues such as "00:00:01.000 --> 00:00:04.000" followed by "<v Agent>Hello"', 1, 1);
-
-    return { id: conversationId(undefined, source.path), path: source.path, format: 'vtt', metadata: {}, speakers: speakersOf(turns), turns };
+    return conversationOf(source, 'vtt', turns);
   },
 };
 
-function voiceOf(nodes: readonly VttNode[]): string | undefined {
+/** A cue's text split at its voice spans: usually one part, two when two people speak in one cue. */
+function voices(nodes: readonly VttNode[]): { speaker?: string; text: string }[] {
+  const parts: { speaker?: string; text: string }[] = [];
   for (const node of nodes) {
-    if (node.type === 'object' && node.name === 'v' && node.value?.trim()) return node.value.trim();
+    const isVoice = node.type === 'object' && node.name === 'v' && Boolean(node.value?.trim());
+    const text = plainText([node]);
+    const last = parts[parts.length - 1];
+    if (isVoice || !last) parts.push({ ...(isVoice && { speaker: node.value!.trim() }), text });
+    else last.text += text;
   }
-  return undefined;
+  return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text);
 }
 
 function plainText(nodes: readonly VttNode[]): string {
@@ -75,6 +84,23 @@ function plainText(nodes: readonly VttNode[]): string {
     else if (node.children) out += plainText(node.children);
   }
   return out;
+}
+
+/**
+ * Zero-pads short cue times, drops metadata lines between the WEBVTT line and the first blank line,
+ * and separates a timing line that directly follows cue text (YouTube) from it.
+ */
+function lenient(text: string): string {
+  const pad = (t: string) => {
+    const [clock = '', frac = '0'] = t.split('.');
+    const parts = clock.split(':').map((p) => p.padStart(2, '0'));
+    while (parts.length < 3) parts.unshift('00');
+    return `${parts.join(':')}.${frac.padEnd(3, '0').slice(0, 3)}`;
+  };
+  const lines = text.split(/\r?\n/);
+  const header = lines.findIndex((l, i) => i > 0 && !l.trim());
+  const body = lines.map((l, i) => (i > 0 && header > 0 && i < header ? '' : l));
+  return body.map((l, i) => (i > 0 && l.includes('-->') && body[i - 1]!.trim() ? `\n${l}` : l).replace(/^(\d+(?::\d+){1,2}(?:\.\d+)?)\s*-->\s*(\d+(?::\d+){1,2}(?:\.\d+)?)/, (_m, a: string, b: string) => `${pad(a)} --> ${pad(b)}`)).join('\n');
 }
 
 /** 1-based line of each cue's timing line; a valid file has exactly one per cue, in order. */
