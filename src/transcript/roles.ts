@@ -43,6 +43,6 @@ export function isRole(value: unknown): value is AssignableRole {
  * Resolves a speaker label: a declared role wins (case-insensitively), then the usual synonyms.
  * Anything else ("Sam", "spk_0") is unknown until given or inferred: guessing silently would mislabel findings.
  */
-export function roleFor(label: string, declared: ReadonlyMap<string, AssignableRole>): Role {
+export function roleFor(label: string, declared: ReadonlyMap<string, AssignableRole> = new Map()): Role {
   return declared.get(label.trim().toLowerCase()) ?? defaultRole(label) ?? 'unknown';
 }

@@ -30,15 +30,33 @@ describe('WebVTT reader', () => {
   });
 
   it('reports invalid cue timings with line and column', () => {
-    const r = readTranscript({ path: 'x.vtt', text: vtt('00:00:01.000 --> 00:00:02.000\n<v Agent>ok\n\n00:00:05 --> 00:00:08.000\n<v Customer>late') });
-    expect(r.error).toMatchObject({ line: 6, column: 9, message: expect.stringContaining('invalid WebVTT') });
+    const r = readTranscript({ path: 'x.vtt', text: vtt('00:00:01.000 --> 00:00:02.000\n<v Agent>ok\n\n00:00:0x.000 --> 00:00:08.000\n<v Customer>late') });
+    expect(r.error).toMatchObject({ line: 6, message: expect.stringContaining('invalid WebVTT') });
+  });
+
+  it('accepts the unpadded times and header lines real exports use', () => {
+    const c = conversation('WEBVTT\nKind: captions\n\n0:0:1.5 --> 0:0:3.0\n<v Ana>Hello\n00:00:03.000 --> 00:00:04.000\n<v Ben>Hi', 'teams.vtt');
+    expect(c.turns.map((t) => [t.speaker, t.startMs, t.endMs])).toEqual([
+      ['Ana', 1500, 3000],
+      ['Ben', 3000, 4000],
+    ]);
+  });
+
+  it('makes one turn per voice when two people speak in one cue', () => {
+    const c = conversation(vtt('00:00:01.000 --> 00:00:03.000\n<v Ana>Hello</v> <v Ben>Hi there'), 'x.vtt');
+    expect(c.turns.map((t) => [t.index, t.speaker, t.text])).toEqual([
+      [1, 'Ana', 'Hello'],
+      [2, 'Ben', 'Hi there'],
+    ]);
   });
 
   it('reports a file without a WEBVTT header', () => {
     expect(readTranscript({ path: 'x.vtt', text: '00:00:01.000 --> 00:00:02.000\nAgent: hi' }).error?.message).toContain('invalid WebVTT');
   });
 
-  it('reports cues that never name a speaker', () => {
-    expect(readTranscript({ path: 'x.vtt', text: vtt('00:00:01.000 --> 00:00:02.000\nhello') }).error).toMatchObject({ line: 3, message: expect.stringContaining('no speaker') });
+  it('reads captions that never name a speaker as one speaker of unknown role', () => {
+    const c = conversation(vtt('00:00:01.000 --> 00:00:02.000\nhello\n\n00:00:02.000 --> 00:00:03.000\nworld'), 'x.vtt');
+    expect(c.speakers).toEqual([{ label: 'speaker', role: 'unknown' }]);
+    expect(c.turns).toHaveLength(2);
   });
 });

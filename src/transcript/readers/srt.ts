@@ -1,5 +1,6 @@
 import { ReadError } from '../errors.js';
 import { parseClock } from '../timestamp.js';
+import { roleFor } from '../roles.js';
 import { conversationOf, type RawTurn, speakerLabel } from './assemble.js';
 import type { Reader, Source } from './reader.js';
 
@@ -25,9 +26,10 @@ export const srtReader: Reader = {
       while (i < lines.length && !lines[i]!.trim()) i++;
       if (i >= lines.length) break;
       const blockStart = i;
-      if (/^\s*\d+\s*$/.test(lines[i]!) && TIMING.test(lines[i + 1] ?? '')) i++;
-      const timing = TIMING.exec(lines[i]!);
-      if (!timing) throw new ReadError('expected a cue timing line such as "00:00:01,000 --> 00:00:04,000"', i + 1, 1);
+      // A cue number, then its timing line.
+      if (/^\s*\d+\s*$/.test(lines[i]!)) i++;
+      const timing = TIMING.exec(lines[i] ?? '');
+      if (!timing) throw new ReadError('expected a cue timing line such as "00:00:01,000 --> 00:00:04,000"', Math.min(i, lines.length - 1) + 1, 1);
       const startMs = parseClock(timing[1]!);
       const endMs = parseClock(timing[2]!);
       if (startMs === undefined) throw new ReadError(`malformed start time '${timing[1]}'`, i + 1, lines[i]!.indexOf(timing[1]!) + 1);
@@ -40,7 +42,8 @@ export const srtReader: Reader = {
         previous = speakerLabel(prefix[1] ?? prefix[2]);
         text = text.slice(prefix[0].length);
       }
-      turns.push({ speaker: previous ?? 'speaker', role: 'unknown', text: text.trim(), startMs, endMs, line: blockStart + 1 });
+      const speaker = previous ?? 'speaker';
+      turns.push({ speaker, role: roleFor(speaker), text: text.trim(), startMs, endMs, line: blockStart + 1 });
     }
     return conversationOf(source, 'srt', turns);
   },

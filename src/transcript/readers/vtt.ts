@@ -7,7 +7,6 @@ import { conversationOf } from './assemble.js';
 import type { Reader, Source } from './reader.js';
 
 const NAME_PREFIX = /^([\p{L}\p{N}_][\p{L}\p{N}_ .'’-]{0,39}?):\s+/u;
-const NO_DECLARED_ROLES = new Map();
 
 let parser: InstanceType<typeof webvtt.WebVTTParser> | undefined;
 function vttParser() {
@@ -52,7 +51,7 @@ export const vttReader: Reader = {
         turns.push({
           index: turns.length + 1,
           speaker,
-          role: roleFor(speaker, NO_DECLARED_ROLES),
+          role: roleFor(speaker),
           text,
           startMs: Math.round(cue.startTime * 1000),
           endMs: Math.round(cue.endTime * 1000),
