@@ -35,7 +35,7 @@ export const vttReader: Reader = {
     const turns: Turn[] = [];
     let previous: string | undefined;
     cues.forEach((cue, i) => {
-      for (const part of voices(cue.tree.children)) {
+      for (const part of voices(cue.tree.children, cue.text)) {
         let { speaker, text } = part;
         if (speaker === undefined) {
           const prefix = NAME_PREFIX.exec(text);
@@ -64,7 +64,7 @@ export const vttReader: Reader = {
 };
 
 /** A cue's text split at its voice spans: usually one part, two when two people speak in one cue. */
-function voices(nodes: readonly VttNode[]): { speaker?: string; text: string }[] {
+function voices(nodes: readonly VttNode[], raw: string): { speaker?: string; text: string }[] {
   const parts: { speaker?: string; text: string }[] = [];
   for (const node of nodes) {
     const isVoice = node.type === 'object' && node.name === 'v' && Boolean(node.value?.trim());
@@ -73,7 +73,10 @@ function voices(nodes: readonly VttNode[]): { speaker?: string; text: string }[]
     if (isVoice || !last) parts.push({ ...(isVoice && { speaker: node.value!.trim() }), text });
     else last.text += text;
   }
-  return parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text);
+  const spoken = parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text);
+  // "<v It's late" (no ">") makes the whole cue a voice name by the spec; keep the words rather than lose them.
+  const bare = raw.replace(/^<v\b[^\s>]*\s*/, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  return spoken.length > 0 || !bare ? spoken : [{ text: bare }];
 }
 
 function plainText(nodes: readonly VttNode[]): string {
