@@ -99,7 +99,12 @@ function parsePack(file: string): ParsedPack {
   }
   const yaml = parseDocument(text, { uniqueKeys: true });
   const yamlError = firstYamlError(yaml);
-  if (yamlError) throw new PackLoadError({ file, line: yamlError.line, column: yamlError.column, message: `invalid YAML: ${yamlError.message}` });
+  if (yamlError) {
+    // An unquoted pattern that starts with "[" reads as a YAML list, and YAML's complaint does not say so.
+    const bracket = /^\s*-\s*\[[^\]]*\]\s*\S/.test(text.split(/\r?\n/)[yamlError.line - 1] ?? '');
+    const hint = bracket ? " (a pattern that starts with '[' must be quoted)" : '';
+    throw new PackLoadError({ file, line: yamlError.line, column: yamlError.column, message: `invalid YAML: ${yamlError.message}${hint}` });
+  }
   const locator = new Locator(yaml, text);
   const result = packSchema.safeParse(yaml.toJS());
   if (!result.success) throw schemaProblem(file, locator, [], result.error);

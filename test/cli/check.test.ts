@@ -21,7 +21,7 @@ describe('callcoach check (built CLI)', () => {
     expect(block).toMatch(/turn 3 \[00:14\] Agent: "What's your date of birth\?"/);
     expect(block).toContain('empathy/no-acknowledgement');
     expect(block).toContain('tip: Acknowledge the feeling');
-    expect(r.stdout).toMatch(/7 findings \(3 errors, 4 warnings, 0 info\) in 5 conversations/);
+    expect(r.stdout).toMatch(/9 findings \(3 errors, 6 warnings, 0 info\) in 6 conversations/);
   });
 
   it('writes pure, sorted, deterministic JSON', () => {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { RuleKind } from '../types.js';
+import { holdKind, holdOptions } from './hold.js';
 import { interruptionKind, interruptionOptions } from './interruption.js';
+import { metricKind, metricOptions } from './metric.js';
 import { phraseKind, phraseOptions } from './phrase.js';
 import { requirementKind, requirementOptions } from './requirement.js';
 import { responseKind, responseOptions } from './response.js';
@@ -19,4 +21,6 @@ export const KINDS: Readonly<Record<string, KindEntry>> = {
   response: { kind: responseKind as RuleKind<never>, options: responseOptions },
   requirement: { kind: requirementKind as RuleKind<never>, options: requirementOptions },
   interruption: { kind: interruptionKind as RuleKind<never>, options: interruptionOptions },
+  metric: { kind: metricKind as RuleKind<never>, options: metricOptions },
+  hold: { kind: holdKind as RuleKind<never>, options: holdOptions },
 };

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { formatClock } from '../../transcript/timestamp.js';
+import type { Hit, RuleKind } from '../types.js';
+import { compileTurnMatch, turnMatchSchema } from './turn-match.js';
+
+export const holdOptions = z.strictObject({
+  /** The turn that puts the customer on hold ("let me put you on hold"). */
+  announce: turnMatchSchema,
+  /** What the agent should say on coming back ("thanks for holding"). */
+  checkBack: turnMatchSchema,
+  /** A gap after the announcement at least this long is a hold. */
+  minGapMs: z.number().int().min(0).default(10_000),
+  /** How long a hold may last before the agent checks back. */
+  maxHoldMs: z.number().int().min(0).default(60_000),
+});
+
+/**
+ * Holds: after a hold announcement and a gap, the agent should come back within `maxHoldMs` and
+ * check back ("thanks for holding"). Needs times; n/a when the transcript has none.
+ */
+export const holdKind: RuleKind<z.infer<typeof holdOptions>> = {
+  name: 'hold',
+  compile(options, ctx) {
+    const announce = compileTurnMatch(options.announce, ctx, ['announce']);
+    const checkBack = compileTurnMatch(options.checkBack, ctx, ['checkBack']);
+    return ({ turns }) => {
+      const hits: Hit[] = [];
+      let applicable = false;
+      turns.forEach((turn, i) => {
+        const next = turns[i + 1];
+        const from = turn.endMs ?? turn.startMs;
+        if (!announce.find(turn) || !next || from === undefined || next.startMs === undefined) return;
+        const gap = next.startMs - from;
+        if (gap < options.minGapMs) return;
+        applicable = true;
+        const back = turns.slice(i + 1).find((t) => checkBack.roles.has(t.role));
+        const problems = [
+          ...(gap > options.maxHoldMs ? [`the customer waited ${formatClock(gap)} on hold without a check-back`] : []),
+          ...(back && !checkBack.find(back) ? ['the agent came back without thanking the customer for holding'] : []),
+        ];
+        if (problems.length > 0) hits.push({ turn: back ?? next, vars: { detail: problems.join('; ') } });
+      });
+      return { applicable, hits };
+    };
+  },
+};
