@@ -7,7 +7,7 @@ import { scorecard } from './scorecard/score.js';
 import { assignRoles } from './transcript/assign-roles.js';
 import type { AssignableRole, Conversation } from './transcript/model.js';
 import { durationMs } from './transcript/model.js';
-import { readTranscripts } from './transcript/read.js';
+import { type ReadResult, readTranscripts } from './transcript/read.js';
 import type { Source } from './transcript/readers/reader.js';
 
 export interface CheckOptions {
@@ -16,6 +16,8 @@ export interface CheckOptions {
   format?: string;
   /** Roles by speaker label (lower case), from --roles or a sidecar; they win over the transcript. */
   roles?: ReadonlyMap<string, AssignableRole>;
+  /** Takes the agent's name from the path (first capture group) when the transcript does not name one. */
+  agentFromPath?: RegExp;
 }
 
 /**
@@ -23,7 +25,12 @@ export interface CheckOptions {
  * conversation in it (one, or one per line of a JSON Lines file). Never throws for bad input.
  */
 export function checkSource(source: Source, options: CheckOptions): FileResult[] {
-  return readTranscripts(source, options.format).map((read) => (read.error ? failedFile(read.path, read.error) : checkConversation(read.path, read.conversation, options)));
+  return readTranscripts(source, options.format).map((read) => checkRead(read, options));
+}
+
+/** The rest of the pipeline for a transcript already read (or that failed to read). */
+export function checkRead(read: ReadResult, options: CheckOptions): FileResult {
+  return read.error ? failedFile(read.path, read.error) : checkConversation(read.path, read.conversation, options);
 }
 
 function checkConversation(path: string, read: Conversation, options: CheckOptions): FileResult {
@@ -35,11 +42,25 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
   return {
     path,
     format: conversation.format,
-    conversation: { id: conversation.id, turns: conversation.turns.length, durationMs: durationMs(conversation), speakers: conversation.speakers, roles },
+    conversation: {
+      id: conversation.id,
+      agent: agentOf(conversation, path, options.agentFromPath),
+      turns: conversation.turns.length,
+      durationMs: durationMs(conversation),
+      speakers: conversation.speakers,
+      roles,
+    },
     metrics: summarizeMetrics(metricsOf(conversation)),
     findings: outcomes.flatMap((o) => o.findings).sort(compareFindings),
     scorecard: scorecard(outcomes),
     notices: undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [],
     errors: [],
   };
+}
+
+function agentOf(conversation: Conversation, path: string, fromPath: RegExp | undefined): string | null {
+  const declared = conversation.metadata.agent;
+  if (typeof declared === 'string' && declared.trim()) return declared.trim();
+  const m = fromPath?.exec(path);
+  return m ? (m[1] ?? m[0]) : null;
 }

@@ -1,62 +1,173 @@
-import { checkSource } from '../check.js';
+import { availableParallelism } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { BaselineTracker, formatBaseline, parseBaseline } from '../baseline.js';
+import { type Executor, inlineExecutor, poolExecutor, type Setup } from '../batch/executor.js';
+import { expandInputs, ignoreRules, STDIN } from '../batch/inputs.js';
+import { mapOrdered } from '../batch/ordered.js';
+import { inShard, type Shard } from '../batch/shard.js';
+import type { Task } from '../batch/task.js';
 import { colors } from '../report/color.js';
-import { formatJson } from '../report/json.js';
-import { formatStylish } from '../report/stylish.js';
-import { collectResults, failedFile, type FileResult } from '../results.js';
+import { REPORTERS } from '../report/index.js';
+import type { Reporter } from '../report/reporter.js';
+import type { FileResult } from '../results.js';
 import { bundledPackFiles, loadPacks, type PackProblem } from '../rules/load.js';
 import { type Severity, severityRank } from '../rules/types.js';
+import { SummaryBuilder } from '../summary.js';
 import type { AssignableRole } from '../transcript/model.js';
-import { expandInputs, loadSidecarRoles, loadSource } from './inputs.js';
 import { type CliIO, readAll } from './io.js';
-
-export const OUTPUT_FORMATS = ['stylish', 'json'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { progressBar } from './progress.js';
 
 export interface CheckCommandOptions {
-  format: OutputFormat;
+  outputs: OutputSpec[];
   packs?: string[];
   failOn: Severity;
+  maxWarnings?: number;
+  failUnder?: number;
+  minSeverity: Severity;
   inputFormat?: string;
-  /** Speaker label (lower case) → role, from --roles; wins over sidecars and the transcript. */
   roles?: Map<string, AssignableRole>;
+  stdinFormat: 'transcript' | 'paths' | 'jsonl';
+  ignore: string[];
+  jobs: number;
+  shard?: Shard;
+  groupBy?: 'agent';
+  agentFromPath?: string;
+  baseline?: string;
+  writeBaseline: boolean;
+  pruneBaseline: boolean;
+  progress: boolean;
+  cwd: string;
 }
 
 export const EXIT = { ok: 0, findings: 1, error: 2 } as const;
 
-/** `callcoach check`: returns the exit code; printing is the only side effect. */
-export async function checkCommand(paths: readonly string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
-  const { packs, problems } = loadPacks(bundledPackFiles(), options.packs);
-  if (problems.length > 0) {
-    io.stderr.write(problems.map(formatProblem).join('\n') + '\n');
-    return EXIT.error;
-  }
-  const rules = packs.flatMap((p) => p.rules);
-  const stdin = () => readAll(io.stdin);
-  const files: FileResult[] = [];
-  for (const input of await expandInputs(paths)) {
-    const source = input.error ?? (await loadSource(input.path, stdin));
-    if (!('text' in source)) {
-      files.push(failedFile(input.path, source));
-      continue;
-    }
-    const sidecar = await loadSidecarRoles(input.path);
-    if (sidecar && !(sidecar instanceof Map)) {
-      files.push(failedFile(input.path, sidecar));
-      continue;
-    }
-    const roles = new Map([...(sidecar ?? []), ...(options.roles ?? [])]);
-    files.push(...checkSource(source, { rules, roles, ...(options.inputFormat !== undefined && { format: options.inputFormat }) }));
-  }
-  if (files.length === 0) {
-    io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ')}\n`);
-    return EXIT.error;
-  }
-  const results = collectResults(files);
-  io.stdout.write(options.format === 'json' ? formatJson(results) : formatStylish(results, colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env })));
+export const DEFAULT_JOBS = availableParallelism();
 
-  if (results.summary.errors > 0) return EXIT.error;
-  const threshold = severityRank(options.failOn);
-  return files.some((f) => f.findings.some((x) => severityRank(x.severity) >= threshold)) ? EXIT.findings : EXIT.ok;
+/** `callcoach check`: streams every input through the rules into every output; returns the exit code. */
+export async function checkCommand(paths: readonly string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
+  const packFiles = bundledPackFiles();
+  const { packs, problems } = loadPacks(packFiles, options.packs);
+  if (problems.length > 0) return usage(io, problems.map(formatProblem).join('\n'));
+
+  let baseline: BaselineTracker;
+  try {
+    baseline = new BaselineTracker(options.baseline && !options.writeBaseline ? parseBaseline(await readFile(options.baseline, 'utf8')) : undefined);
+  } catch (err) {
+    return usage(io, `cannot use baseline ${options.baseline}: ${(err as Error).message}`);
+  }
+
+  const tasks = await taskSource(paths, options, io);
+  if ('error' in tasks) return usage(io, tasks.error);
+
+  const setup: Setup = {
+    packFiles,
+    ...(options.packs && { packs: options.packs }),
+    ...(options.inputFormat !== undefined && { format: options.inputFormat }),
+    ...(options.roles && { roles: [...options.roles] }),
+    ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
+  };
+  const rules = packs.flatMap((p) => p.rules);
+  const parallel = options.jobs > 1 && (tasks.count === undefined || tasks.count > options.jobs);
+  const executor: Executor = parallel ? poolExecutor(options.jobs, setup) : inlineExecutor(rules, setup);
+
+  const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
+  const context = { rules, packs: packs.map((p) => p.name), color };
+  const outputs = options.outputs.map((o) => ({ reporter: REPORTERS[o.format]!(context), sink: o.file ? fileSink(o.file) : sinkOf(io.stdout) }));
+  const write = (text: (r: Reporter) => string) => Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
+
+  const summary = new SummaryBuilder(options.groupBy === 'agent');
+  const gates = new Gates(options);
+  const progress = progressBar(io.stderr, io.env, tasks.count);
+  const shown = severityRank(options.minSeverity);
+  await write((r) => r.head());
+  try {
+    for await (const results of mapOrdered(tasks.stream, (t) => executor.run(t), Math.max(4, options.jobs * 4))) {
+      for (const full of results) {
+        const file = baseline.filter(full);
+        summary.add(file);
+        gates.add(file);
+        const display = file.findings.some((f) => severityRank(f.severity) < shown) ? { ...file, findings: file.findings.filter((f) => severityRank(f.severity) >= shown) } : file;
+        await write((r) => r.file(display));
+      }
+      progress.tick();
+    }
+  } finally {
+    await executor.close();
+    progress.done();
+  }
+  const built = summary.build();
+  if (options.baseline && !options.writeBaseline) built.baseline = { known: baseline.known, fixed: baseline.fixed().map(([, e]) => e) };
+  await write((r) => r.tail(built));
+  await Promise.all(outputs.map((o) => o.sink.close()));
+
+  if (built.files === 0) return usage(io, `no transcripts found in ${paths.join(', ') || 'stdin'}`);
+  if (options.baseline && (options.writeBaseline || options.pruneBaseline)) {
+    await writeFile(options.baseline, formatBaseline(options.writeBaseline ? baseline.seen : baseline.pruned()));
+  }
+  return gates.exitCode();
+}
+
+/** The work, as a stream, and its size when known (for the progress bar and the choice of threads). */
+async function taskSource(paths: readonly string[], options: CheckCommandOptions, io: CliIO): Promise<{ stream: AsyncIterable<Task>; count?: number } | { error: string }> {
+  const fromStdin = paths.length === 0 || paths.includes(STDIN);
+  if (fromStdin && options.stdinFormat === 'jsonl') return { stream: jsonlLines(io.stdin) };
+  let wanted = [...paths];
+  if (fromStdin && options.stdinFormat === 'paths') {
+    wanted = [...wanted.filter((p) => p !== STDIN), ...(await readAll(io.stdin)).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)];
+  } else if (paths.length === 0) return { error: 'no paths given: pass files or directories, or - to read stdin' };
+  const inputs = (await expandInputs(wanted, options.cwd, await ignoreRules(options.cwd, options.ignore))).filter((i) => !options.shard || i.path === STDIN || inShard(i.path, options.shard));
+  const text = () => readAll(io.stdin);
+  async function* stream(): AsyncGenerator<Task> {
+    for (const input of inputs) {
+      if (input.error) yield { kind: 'missing', path: input.path, message: input.error.message };
+      else if (input.path === STDIN) yield { kind: 'text', path: '<stdin>', text: await text() };
+      else yield { kind: 'file', path: input.path };
+    }
+  }
+  return { stream: stream(), count: inputs.length };
+}
+
+/** Streams JSON Lines conversations from stdin, one task per line, in input order. */
+async function* jsonlLines(stdin: CliIO['stdin']): AsyncGenerator<Task> {
+  const lines = createInterface({ input: Readable.from(stdin), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim()) yield { kind: 'line', path: '<stdin>', text: line, line: n };
+  }
+}
+
+/** The exit code, from everything the run saw (display filters do not hide anything from it). */
+class Gates {
+  private errors = 0;
+  private failing = 0;
+  private warnings = 0;
+  private belowMark = 0;
+
+  constructor(private readonly options: CheckCommandOptions) {}
+
+  add(file: FileResult): void {
+    this.errors += file.errors.length;
+    const threshold = severityRank(this.options.failOn);
+    this.failing += file.findings.filter((f) => severityRank(f.severity) >= threshold).length;
+    this.warnings += file.findings.filter((f) => f.severity === 'warning').length;
+    const score = file.scorecard?.score;
+    if (this.options.failUnder !== undefined && score !== undefined && score !== null && score < this.options.failUnder) this.belowMark++;
+  }
+
+  exitCode(): number {
+    if (this.errors > 0) return EXIT.error;
+    const tooManyWarnings = this.options.maxWarnings !== undefined && this.warnings > this.options.maxWarnings;
+    return this.failing > 0 || tooManyWarnings || this.belowMark > 0 ? EXIT.findings : EXIT.ok;
+  }
+}
+
+function usage(io: CliIO, message: string): number {
+  io.stderr.write(`callcoach: ${message}\n`);
+  return EXIT.error;
 }
 
 export function formatProblem(p: PackProblem): string {

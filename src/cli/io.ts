@@ -11,3 +11,6 @@ export async function readAll(stream: AsyncIterable<string | Buffer>): Promise<s
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** A mistake in how callcoach was called: reported with its message, exit code 2. */
+export class UsageError extends Error {}

@@ -1,17 +1,39 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { SEVERITIES, type Severity } from '../rules/types.js';
+import { parseShard } from '../batch/shard.js';
+import { SEVERITIES } from '../rules/types.js';
 import { parseRoleMap } from '../transcript/assign-roles.js';
-import type { AssignableRole } from '../transcript/model.js';
 import { FORMATS } from '../transcript/read.js';
 import { VERSION } from '../version.js';
-import { checkCommand, EXIT, OUTPUT_FORMATS, type OutputFormat } from './check.js';
-import type { CliIO } from './io.js';
+import { checkCommand, DEFAULT_JOBS, EXIT } from './check.js';
+import { type CliIO, UsageError } from './io.js';
+import { mergeCommand } from './merge.js';
+import { parseOutputs } from './outputs.js';
+
+/** Turns a parser's thrown message into commander's usage error (exit 2 with the message). */
+const parsed =
+  <T>(parse: (v: string) => T) =>
+  (v: string): T => {
+    try {
+      return parse(v);
+    } catch (err) {
+      throw new InvalidArgumentError((err as Error).message);
+    }
+  };
+const collect = (v: string, previous: string[] = []) => [...previous, v];
+const count = (name: string, min: number) =>
+  parsed((v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
+    return n;
+  });
+const formatOption = () =>
+  new Option('-f, --format <spec>', 'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown; e.g. -f stylish -f json:out/results.json').argParser(collect);
 
 /**
  * The command line. Returns the exit code instead of exiting, so it can be embedded and tested;
  * only bin/callcoach.js hands the code to the process.
  */
-export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd()): Promise<number> {
   let code: number = EXIT.ok;
   const program = new Command('callcoach')
     .description('Review customer-service call transcripts against coaching rule packs and score each call on seven steps.')
@@ -22,27 +44,50 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 
   program
     .command('check')
-    .description('check transcripts (files, directories, or - for stdin) and print a scorecard per conversation')
-    .argument('<paths...>', 'transcript files or directories; - reads stdin')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('stylish'))
+    .description('check transcripts (files, directories, globs, or - for stdin) and print a scorecard per conversation')
+    .argument('[paths...]', 'transcript files, directories or globs; - reads stdin')
+    .addOption(formatOption())
     .option('--packs <names>', 'comma-separated packs to run (default: all bundled packs)', (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(SEVERITIES).default('error'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', count('--max-warnings', 0))
+    .option('--fail-under <score>', 'exit 1 when any conversation scores below this', count('--fail-under', 0))
+    .addOption(new Option('--min-severity <severity>', 'show only findings at or above this severity (gates still see everything)').choices(SEVERITIES).default('info'))
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices(FORMATS))
-    .option('--roles <map>', 'speaker roles, e.g. spk_0=agent,spk_1=customer (wins over sidecars and inference)', (v: string) => {
-      try {
-        return parseRoleMap(v);
-      } catch (err) {
-        throw new InvalidArgumentError((err as Error).message);
-      }
-    })
-    .action(async (paths: string[], opts: { format: OutputFormat; packs?: string[]; failOn: Severity; inputFormat?: string; roles?: Map<string, AssignableRole> }) => {
-      code = await checkCommand(paths, opts, io);
+    .option('--roles <map>', 'speaker roles, e.g. spk_0=agent,spk_1=customer (wins over sidecars and inference)', parsed(parseRoleMap))
+    .addOption(new Option('--stdin-format <kind>', 'what - reads: one transcript, a list of paths, or JSON Lines conversations (streamed)').choices(['transcript', 'paths', 'jsonl']).default('transcript'))
+    .option('--ignore <pattern>', 'leave out paths matching this gitignore-style pattern (repeatable; .callcoachignore is read too)', collect, [])
+    .option('-j, --jobs <n>', `worker threads (default: ${DEFAULT_JOBS}, the number of cores)`, count('--jobs', 1), DEFAULT_JOBS)
+    .option('--shard <i/n>', 'check only the i-th of n deterministic parts of the inputs', parsed(parseShard))
+    .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
+    .option('--agent-from-path <regex>', "take the agent's name from the path (first capture group) when the transcript has none", parsed((v) => (new RegExp(v), v)))
+    .option('--baseline <file>', 'fail only on findings that are not in this baseline; report the fixed ones')
+    .option('--write-baseline', 'record the current findings in the --baseline file', false)
+    .option('--prune-baseline', 'drop fixed findings from the --baseline file', false)
+    .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
+    .action(async (paths: string[], opts) => {
+      const outputs = parseOutputs(opts.format ?? ['stylish']);
+      if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline) throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
+      code = await checkCommand(paths, { ...opts, outputs, ignore: opts.ignore ?? [], cwd }, io);
+    });
+
+  program
+    .command('merge')
+    .description('combine the JSON results of several runs (e.g. shards) into one report with a correct summary')
+    .argument('<results...>', 'results files written with --format json')
+    .addOption(formatOption())
+    .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
+    .action(async (files: string[], opts) => {
+      code = await mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }) }, io);
     });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.error;
+    if (err instanceof UsageError) {
+      io.stderr.write(`callcoach: ${err.message}\n`);
+      return EXIT.error;
+    }
     throw err;
   }
   return code;

@@ -2,19 +2,23 @@ import type { ChalkInstance } from 'chalk';
 import type { MetricsSummary } from '../metrics/summary.js';
 import type { Finding } from '../rules/engine.js';
 import type { Severity } from '../rules/types.js';
-import type { FileResult, Results } from '../results.js';
+import type { FileResult } from '../results.js';
+import { STEPS } from '../scorecard/steps.js';
+import type { BatchSummary } from '../summary.js';
+import type { ReportContext, Reporter } from './reporter.js';
 import type { StepScore } from '../scorecard/score.js';
 import { formatClock } from '../transcript/timestamp.js';
 
 const SYMBOL: Record<Severity, string> = { error: '✖', warning: '⚠', info: 'ℹ' };
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** The human report: per conversation, its score and the seven steps with the findings under each. */
-export function formatStylish(results: Results, c: ChalkInstance): string {
-  const out: string[] = [];
-  for (const file of results.files) out.push(...fileBlock(file, c), '');
-  out.push(summaryLine(results, c));
-  return `${out.join('\n')}\n`;
+/** The human report: per conversation, its score and the seven steps with the findings under each; a summary after. */
+export function stylishReporter({ color: c }: ReportContext): Reporter {
+  return {
+    head: () => '',
+    file: (result) => `${fileBlock(result, c).join('\n')}\n\n`,
+    tail: (summary) => `${[summaryLine(summary, c), ...(summary.files > 1 ? batchLines(summary, c) : []), ...agentLines(summary, c)].join('\n')}\n`,
+  };
 }
 
 function fileBlock(file: FileResult, c: ChalkInstance): string[] {
@@ -70,13 +74,44 @@ function location(path: string, line?: number, column?: number): string {
   return [path, line, line !== undefined ? column : undefined].filter((x) => x !== undefined).join(':');
 }
 
-function summaryLine(results: Results, c: ChalkInstance): string {
-  const findings = results.files.flatMap((f) => f.findings);
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), `${count('info')} info`];
-  const { conversations } = results.summary;
-  const unread = results.files.filter((f) => f.errors.length).length;
-  const head = findings.length > 0 ? c.bold(`${plural(findings.length, 'finding')} (${parts.join(', ')})`) : unread > 0 ? 'no findings' : c.green('✔ no findings');
+function summaryLine(s: BatchSummary, c: ChalkInstance): string {
+  const parts = [plural(s.bySeverity.error, 'error'), plural(s.bySeverity.warning, 'warning'), `${s.bySeverity.info} info`];
+  const unread = s.errors;
+  const head = s.findings > 0 ? c.bold(`${plural(s.findings, 'finding')} (${parts.join(', ')})`) : unread > 0 ? 'no findings' : c.green('✔ no findings');
   const tail = unread > 0 ? c.red(`; ${plural(unread, 'file')} could not be read`) : '';
-  return `${head} in ${plural(conversations, 'conversation')}${tail}`;
+  return `${head} in ${plural(s.conversations, 'conversation')}${tail}`;
+}
+
+function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
+  const lines = [c.bold('Summary'), `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · mean score ${s.scores.mean ?? 'n/a'}`];
+  const widest = Math.max(1, ...s.scores.distribution.map((b) => b.count));
+  lines.push('  scores');
+  for (const b of [...s.scores.distribution].reverse()) {
+    const label = b.from === b.to ? `${b.from}` : `${b.from}–${b.to}`;
+    lines.push(`    ${label.padStart(6)} ${c.cyan('█'.repeat(Math.round((b.count / widest) * 30)))} ${b.count}`);
+  }
+  if (s.topRules.length) {
+    lines.push('  most frequent rules');
+    for (const r of s.topRules) lines.push(`    ${String(r.count).padStart(5)}  ${r.rule}`);
+  }
+  if (s.lowest.length) {
+    lines.push('  lowest scores');
+    for (const l of s.lowest) lines.push(`    ${String(l.score).padStart(5)}  ${l.path}`);
+  }
+  return lines;
+}
+
+function agentLines(s: BatchSummary, c: ChalkInstance): string[] {
+  if (!s.byAgent) return [];
+  const head = ['agent', 'calls', 'mean', ...STEPS.map((x) => `s${x.step}`), 'most frequent finding'];
+  const rows = s.byAgent.map((a) => [
+    a.agent,
+    String(a.conversations),
+    a.meanScore === null ? 'n/a' : String(a.meanScore),
+    ...STEPS.map((x) => (a.meanByStep[x.step] === null ? '–' : String(Math.round(a.meanByStep[x.step]!)))),
+    a.topFindings[0] ? `${a.topFindings[0].rule} (${a.topFindings[0].count})` : '',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `  ${cells.map((x, i) => (i === cells.length - 1 ? x : x.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  return [c.bold('By agent'), c.dim(line(head)), ...rows.map(line)];
 }

@@ -61,11 +61,15 @@ export function readTranscripts(source: Source, format?: string): ReadResult[] {
   if (!jsonl) return [readTranscript(source, format)];
   const results: ReadResult[] = [];
   source.text.split(/\r?\n/).forEach((text, i) => {
-    if (!text.trim()) return;
-    const line = { path: `${source.path}:${i + 1}`, text };
-    results.push(guarded(line.path, () => conversationFromValue(line, parseJsonLine(text, i + 1), () => i + 1, JSONL)));
+    if (text.trim()) results.push(readJsonlLine(source.path, text, i + 1));
   });
   return results.length > 0 ? results : [{ path: source.path, error: { message: 'no conversations: the JSON Lines file is empty', line: 1, column: 1 } }];
+}
+
+/** One line of a JSON Lines file (or stream), reported as `path:line`. */
+export function readJsonlLine(path: string, text: string, line: number): ReadResult {
+  const source = { path: `${path}:${line}`, text };
+  return guarded(source.path, () => conversationFromValue(source, parseJsonLine(text, line), () => line, JSONL));
 }
 
 function parseJsonLine(text: string, line: number): unknown {

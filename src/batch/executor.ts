@@ -1,0 +1,45 @@
+import { Piscina } from 'piscina';
+import type { FileResult } from '../results.js';
+import { loadPacks } from '../rules/load.js';
+import type { CompiledRule } from '../rules/types.js';
+import type { AssignableRole } from '../transcript/model.js';
+import { runTask, type Task, type TaskOptions } from './task.js';
+
+/** Everything a worker needs to rebuild the run's rules and options (plain data: it crosses threads). */
+export interface Setup {
+  packFiles: string[];
+  packs?: string[];
+  format?: string;
+  roles?: [string, AssignableRole][];
+  agentFromPath?: string;
+}
+
+export interface Executor {
+  run(task: Task): Promise<FileResult[]>;
+  close(): Promise<void>;
+}
+
+export function taskOptionsOf(setup: Setup): TaskOptions {
+  return {
+    ...(setup.format !== undefined && { format: setup.format }),
+    ...(setup.roles && { roles: new Map(setup.roles) }),
+    ...(setup.agentFromPath !== undefined && { agentFromPath: new RegExp(setup.agentFromPath) }),
+  };
+}
+
+/** Rules compiled from a setup; the packs were validated by the main thread already. */
+export function rulesOf(setup: Setup): CompiledRule[] {
+  return loadPacks(setup.packFiles, setup.packs).packs.flatMap((p) => p.rules);
+}
+
+/** Runs tasks on this thread: the right choice for one file, where starting workers costs more than it saves. */
+export function inlineExecutor(rules: readonly CompiledRule[], setup: Setup): Executor {
+  const options = taskOptionsOf(setup);
+  return { run: (task) => runTask(task, rules, options), close: async () => undefined };
+}
+
+/** Runs tasks on `jobs` worker threads; each worker compiles the packs once. */
+export function poolExecutor(jobs: number, setup: Setup): Executor {
+  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
+  return { run: (task) => pool.run(task) as Promise<FileResult[]>, close: () => pool.destroy() };
+}

@@ -1,0 +1,26 @@
+/**
+ * Maps an async stream through `fn` with up to `window` calls in flight, yielding results in input
+ * order. Memory stays bounded by the window however long the stream is.
+ */
+export async function* mapOrdered<T, R>(source: AsyncIterable<T>, fn: (item: T) => Promise<R>, window: number): AsyncGenerator<R> {
+  const pending: Promise<R>[] = [];
+  const iterator = source[Symbol.asyncIterator]();
+  let done = false;
+  const fill = async () => {
+    while (!done && pending.length < window) {
+      const next = await iterator.next();
+      if (next.done) done = true;
+      else {
+        const p = fn(next.value);
+        p.catch(() => undefined); // surfaced when its turn comes
+        pending.push(p);
+      }
+    }
+  };
+  await fill();
+  while (pending.length > 0) {
+    const result = await pending.shift()!;
+    await fill();
+    yield result;
+  }
+}

@@ -1,0 +1,48 @@
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import { OUTPUT_FORMATS } from '../report/index.js';
+import { UsageError } from './io.js';
+
+export interface OutputSpec {
+  format: string;
+  /** Undefined: stdout. */
+  file?: string;
+}
+
+/** `-f stylish -f json:out/results.json`: formats, each to stdout or a file; at most one to stdout. */
+export function parseOutputs(specs: readonly string[]): OutputSpec[] {
+  const outputs = specs.map((spec) => {
+    const [format, ...rest] = spec.split(':');
+    const file = rest.join(':');
+    if (!OUTPUT_FORMATS.includes(format!)) throw new UsageError(`unknown format '${format}'; expected one of ${OUTPUT_FORMATS.join(', ')}`);
+    return { format: format!, ...(file && { file }) };
+  });
+  if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('only one format can write to stdout; send the others to files, e.g. -f json:results.json');
+  return outputs;
+}
+
+export interface Sink {
+  write(text: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+type Writable = { write(chunk: string): boolean | unknown; once?(event: 'drain', cb: () => void): unknown };
+
+/** Writes with backpressure: waits for the stream to drain, so a long batch never piles output up in memory. */
+export function sinkOf(stream: Writable, close: () => Promise<void> = async () => undefined): Sink {
+  return {
+    write: (text) =>
+      new Promise((resolve) => {
+        if (!text) return resolve();
+        if (stream.write(text) === false && stream.once) stream.once('drain', resolve);
+        else resolve();
+      }),
+    close,
+  };
+}
+
+export function fileSink(path: string): Sink {
+  mkdirSync(dirname(path), { recursive: true });
+  const stream: WriteStream = createWriteStream(path);
+  return sinkOf(stream, () => new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve()))));
+}

@@ -1,0 +1,23 @@
+import { csvReporter } from './csv.js';
+import { githubReporter } from './github.js';
+import { jsonReporter } from './json.js';
+import { jsonlReporter } from './jsonl.js';
+import { junitReporter } from './junit.js';
+import { markdownReporter } from './markdown.js';
+import type { ReporterFactory } from './reporter.js';
+import { sarifReporter } from './sarif.js';
+import { stylishReporter } from './stylish.js';
+
+/** Every output format by the name `--format` takes. */
+export const REPORTERS: Readonly<Record<string, ReporterFactory>> = {
+  stylish: stylishReporter,
+  json: jsonReporter,
+  jsonl: jsonlReporter,
+  junit: junitReporter,
+  sarif: sarifReporter,
+  github: githubReporter,
+  csv: csvReporter,
+  markdown: markdownReporter,
+};
+
+export const OUTPUT_FORMATS = Object.keys(REPORTERS);

@@ -1,0 +1,25 @@
+import type { ChalkInstance } from 'chalk';
+import type { FileResult } from '../results.js';
+import type { RuleInfo } from '../rules/types.js';
+import type { BatchSummary } from '../summary.js';
+
+/** What every report may draw on besides the results themselves. */
+export interface ReportContext {
+  /** The rules that ran, for formats that describe them up front (SARIF). */
+  rules: readonly RuleInfo[];
+  /** Pack names that ran, in order, for per-pack columns (CSV). */
+  packs: readonly string[];
+  color: ChalkInstance;
+}
+
+/**
+ * An output format as three pure pieces of text: what comes before the files, each file's part, and
+ * what follows them. The CLI streams them, so no format needs every result in memory at once.
+ */
+export interface Reporter {
+  head(): string;
+  file(result: FileResult): string;
+  tail(summary: BatchSummary): string;
+}
+
+export type ReporterFactory = (context: ReportContext) => Reporter;

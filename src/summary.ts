@@ -1,0 +1,134 @@
+import type { BaselineEntry } from './baseline.js';
+import type { FileResult } from './results.js';
+import type { Severity } from './rules/types.js';
+import { STEPS } from './scorecard/steps.js';
+
+/** What a batch amounts to: built one file at a time, so a run never needs all results at once. */
+export interface BatchSummary {
+  files: number;
+  conversations: number;
+  findings: number;
+  errors: number;
+  bySeverity: Record<Severity, number>;
+  scores: { mean: number | null; distribution: { from: number; to: number; count: number }[] };
+  topRules: { rule: string; count: number }[];
+  lowest: { path: string; id: string; score: number }[];
+  byAgent?: AgentSummary[];
+  /** With --baseline: how many findings it already knew (hidden), and the ones that went away. */
+  baseline?: { known: number; fixed: BaselineEntry[] };
+}
+
+export interface AgentSummary {
+  agent: string;
+  conversations: number;
+  meanScore: number | null;
+  /** Mean score of each step over the conversations where it applied (null when it never did). */
+  meanByStep: Record<number, number | null>;
+  topFindings: { rule: string; count: number }[];
+}
+
+const TOP = 10;
+const LOWEST = 5;
+const BANDS = [
+  [0, 49],
+  [50, 59],
+  [60, 69],
+  [70, 79],
+  [80, 89],
+  [90, 99],
+  [100, 100],
+] as const;
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const byCount = (counts: Map<string, number>, n: number) =>
+  [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+    .slice(0, n)
+    .map(([rule, count]) => ({ rule, count }));
+
+interface AgentTotals {
+  conversations: number;
+  scored: number;
+  scoreSum: number;
+  steps: Map<number, { sum: number; n: number }>;
+  rules: Map<string, number>;
+}
+
+export class SummaryBuilder {
+  private files = 0;
+  private conversations = 0;
+  private findings = 0;
+  private errors = 0;
+  private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private scoreSum = 0;
+  private scored = 0;
+  private readonly bands = BANDS.map(() => 0);
+  private readonly rules = new Map<string, number>();
+  private lowest: { path: string; id: string; score: number }[] = [];
+  private readonly agents = new Map<string, AgentTotals>();
+
+  /** `groupByAgent` adds the per-agent table; conversations without a known agent count as "(unknown)". */
+  constructor(private readonly groupByAgent = false) {}
+
+  add(file: FileResult): void {
+    this.files++;
+    this.errors += file.errors.length;
+    if (!file.conversation) return;
+    this.conversations++;
+    this.findings += file.findings.length;
+    for (const f of file.findings) {
+      this.bySeverity[f.severity]++;
+      this.rules.set(f.rule, (this.rules.get(f.rule) ?? 0) + 1);
+    }
+    const score = file.scorecard?.score ?? null;
+    if (score !== null) {
+      this.scoreSum += score;
+      this.scored++;
+      this.bands[BANDS.findIndex(([from, to]) => score >= from && score <= to)]!++;
+      this.lowest = [...this.lowest, { path: file.path, id: file.conversation.id, score }].sort((a, b) => a.score - b.score || (a.path < b.path ? -1 : 1)).slice(0, LOWEST);
+    }
+    if (this.groupByAgent) this.addToAgent(file, score);
+  }
+
+  private addToAgent(file: FileResult, score: number | null): void {
+    const name = file.conversation!.agent ?? '(unknown)';
+    let totals = this.agents.get(name);
+    if (!totals) this.agents.set(name, (totals = { conversations: 0, scored: 0, scoreSum: 0, steps: new Map(), rules: new Map() }));
+    totals.conversations++;
+    if (score !== null) {
+      totals.scored++;
+      totals.scoreSum += score;
+    }
+    for (const step of file.scorecard?.steps ?? []) {
+      if (step.score === null) continue;
+      const s = totals.steps.get(step.step) ?? { sum: 0, n: 0 };
+      totals.steps.set(step.step, { sum: s.sum + step.score, n: s.n + 1 });
+    }
+    for (const f of file.findings) totals.rules.set(f.rule, (totals.rules.get(f.rule) ?? 0) + 1);
+  }
+
+  build(): BatchSummary {
+    const summary: BatchSummary = {
+      files: this.files,
+      conversations: this.conversations,
+      findings: this.findings,
+      errors: this.errors,
+      bySeverity: { ...this.bySeverity },
+      scores: { mean: this.scored ? round1(this.scoreSum / this.scored) : null, distribution: BANDS.map(([from, to], i) => ({ from, to, count: this.bands[i]! })) },
+      topRules: byCount(this.rules, TOP),
+      lowest: this.lowest,
+    };
+    if (this.groupByAgent) {
+      summary.byAgent = [...this.agents]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([agent, t]) => ({
+          agent,
+          conversations: t.conversations,
+          meanScore: t.scored ? round1(t.scoreSum / t.scored) : null,
+          meanByStep: Object.fromEntries(STEPS.map(({ step }) => [step, t.steps.has(step) ? round1(t.steps.get(step)!.sum / t.steps.get(step)!.n) : null])),
+          topFindings: byCount(t.rules, 3),
+        }));
+    }
+    return summary;
+  }
+}
