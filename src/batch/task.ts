@@ -4,14 +4,14 @@ import type { CompiledRule } from '../rules/types.js';
 import { failedFile, type FileResult } from '../results.js';
 import type { LocatedError } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
-import { readJsonlLine } from '../transcript/read.js';
+import { readRecord } from '../transcript/read.js';
 import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
 
 /** One unit of work. Unreadable inputs are tasks too, so they keep their place in the ordered output. */
 export type Task =
   | { kind: 'file'; path: string }
   | { kind: 'text'; path: string; text: string }
-  | { kind: 'line'; path: string; text: string; line: number }
+  | { kind: 'record'; path: string; text: string }
   | { kind: 'missing'; path: string; message: string };
 
 export interface TaskOptions {
@@ -24,7 +24,7 @@ export interface TaskOptions {
 export async function runTask(task: Task, rules: readonly CompiledRule[], options: TaskOptions): Promise<FileResult[]> {
   const checkOptions = { rules, ...(options.roles && { roles: options.roles }), ...(options.agentFromPath && { agentFromPath: options.agentFromPath }) };
   if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
-  if (task.kind === 'line') return [checkRead(readJsonlLine(task.path, task.text, task.line), checkOptions)];
+  if (task.kind === 'record') return [checkRead(readRecord(task.path, task.text), checkOptions)];
   let text: string;
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;

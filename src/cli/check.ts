@@ -130,13 +130,10 @@ async function taskSource(paths: readonly string[], options: CheckCommandOptions
   return { stream: stream(), count: inputs.length };
 }
 
-/** Streams JSON Lines conversations from stdin, one task per line, in input order. */
+/** Streams JSON Lines conversations from stdin, one task per record, in input order. */
 async function* jsonlLines(stdin: CliIO['stdin']): AsyncGenerator<Task> {
-  const lines = createInterface({ input: Readable.from(stdin), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (line.trim()) yield { kind: 'line', path: '<stdin>', text: line, line: n };
+  for await (const line of createInterface({ input: Readable.from(stdin), crlfDelay: Infinity })) {
+    if (line.trim()) yield { kind: 'record', path: '<stdin>', text: line };
   }
 }
 

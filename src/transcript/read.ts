@@ -66,10 +66,18 @@ export function readTranscripts(source: Source, format?: string): ReadResult[] {
   return results.length > 0 ? results : [{ path: source.path, error: { message: 'no conversations: the JSON Lines file is empty', line: 1, column: 1 } }];
 }
 
-/** One line of a JSON Lines file (or stream), reported as `path:line`. */
+/** One line of a JSON Lines file, reported as `path:line`. */
 export function readJsonlLine(path: string, text: string, line: number): ReadResult {
-  const source = { path: `${path}:${line}`, text };
-  return guarded(source.path, () => conversationFromValue(source, parseJsonLine(text, line), () => line, JSONL));
+  return readRecord(`${path}:${line}`, text, line);
+}
+
+/**
+ * One conversation record of a stream. Nothing in the result depends on where the record sat in the
+ * stream, so a stream split into chunks (GNU parallel --pipe, Spark, Hadoop) gives the same output.
+ */
+export function readRecord(path: string, text: string, line = 1): ReadResult {
+  const source = { path, text };
+  return guarded(path, () => conversationFromValue(source, parseJsonLine(text, line), () => line, JSONL));
 }
 
 function parseJsonLine(text: string, line: number): unknown {
