@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runRules } from '../src/rules/engine.js';
-import type { Finding } from '../src/rules/engine.js';
-import { bundledPackFiles, loadPacks, type PackProblem } from '../src/rules/load.js';
-import type { CompiledRule } from '../src/rules/types.js';
-import type { Conversation } from '../src/transcript/model.js';
-import { readTranscript } from '../src/transcript/read.js';
+import { runRules } from '../dist/rules/engine.js';
+import type { Finding } from '../dist/rules/engine.js';
+import { bundledPackFiles, loadPacks, type PackProblem } from '../dist/rules/load.js';
+import type { CompiledRule } from '../dist/rules/types.js';
+import type { Conversation } from '../dist/transcript/model.js';
+import { readTranscript } from '../dist/transcript/read.js';
 
 /** Reads an inline transcript (plain text unless the path says otherwise); fails the test on a read error. */
 export function conversation(text: string, path = 'inline.txt'): Conversation {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignRoles, parseRoleMap } from '../src/transcript/assign-roles.js';
+import { assignRoles, parseRoleMap } from '../dist/transcript/assign-roles.js';
 import { conversation } from './helpers.js';
 
 const diarized = (lines: string[]) => conversation(lines.join('\n'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, RuleOutcome } from '../src/rules/engine.js';
-import type { CompiledRule, Severity } from '../src/rules/types.js';
-import { scorecard } from '../src/scorecard/score.js';
+import type { Finding, RuleOutcome } from '../dist/rules/engine.js';
+import type { CompiledRule, Severity } from '../dist/rules/types.js';
+import { scorecard } from '../dist/scorecard/score.js';
 
 const rule = (step: number): CompiledRule => ({ id: `p/r${step}`, pack: 'p', kind: 'phrase', step, severity: 'warning', message: 'm', tip: 't', check: () => ({ applicable: true, hits: [] }) });
 const finding = (step: number, severity: Severity): Finding => ({ rule: `p/r${step}`, pack: 'p', step, severity, turn: 1, speaker: 'A', role: 'agent', startMs: null, line: 1, quote: '', message: '', tip: '' });

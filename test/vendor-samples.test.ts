@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignRoles } from '../src/transcript/assign-roles.js';
-import { readTranscript } from '../src/transcript/read.js';
+import { assignRoles } from '../dist/transcript/assign-roles.js';
+import { readTranscript } from '../dist/transcript/read.js';
 
 // Real vendor output from public repositories, outside the project (see its SOURCE.md).
 const DIR = '../shared/corpora/vendor-samples';

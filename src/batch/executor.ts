@@ -1,4 +1,3 @@
-import { Piscina } from 'piscina';
 import type { FileResult } from '../results.js';
 import { loadPacks } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
@@ -39,7 +38,9 @@ export function inlineExecutor(rules: readonly CompiledRule[], setup: Setup): Ex
 }
 
 /** Runs tasks on `jobs` worker threads; each worker compiles the packs once. */
-export function poolExecutor(jobs: number, setup: Setup): Executor {
+export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor> {
+  // Loaded only for parallel runs: a one-file check does not start workers.
+  const { Piscina } = await import('piscina');
   const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
   return { run: (task) => pool.run(task) as Promise<FileResult[]>, close: () => pool.destroy() };
 }

@@ -1,7 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import type { Ignore } from 'ignore';
 import { comparePaths } from '../results.js';
 import type { LocatedError } from '../transcript/errors.js';
 import { JSONL, READERS } from '../transcript/read.js';
@@ -16,6 +15,7 @@ export type Input = { path: string; error?: undefined } | { path: string; error:
 
 /** Which paths to leave out: `.callcoachignore` in the working directory (gitignore syntax) and --ignore patterns. */
 export async function ignoreRules(cwd: string, patterns: readonly string[]): Promise<Ignore> {
+  const { default: ignore } = await import('ignore');
   const rules = ignore().add(ALWAYS_IGNORED).add([...patterns]);
   try {
     rules.add(await readFile(join(cwd, IGNORE_FILE), 'utf8'));
@@ -44,7 +44,8 @@ export async function expandInputs(paths: readonly string[], cwd: string, rules:
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) for (const f of await walk(path, ignored)) found.set(f, { path: f });
     else if (info) found.set(path, { path });
-    else if (isDynamicPattern(path)) {
+    else if (/[*?[\]{}!]/.test(path)) {
+      const { glob } = await import('tinyglobby');
       for (const f of await glob(path, { cwd, onlyFiles: true, dot: false })) if (!ignored(f)) found.set(f, { path: f });
     } else found.set(path, { path, error: { message: 'no such file or directory' } });
   }

@@ -1,4 +1,5 @@
-import { access, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { checkRead, checkSource } from '../check.js';
 import type { CompiledRule } from '../rules/types.js';
 import { failedFile, type FileResult } from '../results.js';
@@ -29,12 +30,14 @@ export async function runTask(task: Task, rules: readonly CompiledRule[], option
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;
   else {
+    // Synchronous reads: a task is one small file, and awaiting each read only added a round trip
+    // per file (a worker runs one task at a time, so nothing else would fill the wait).
     try {
-      text = await readFile(task.path, 'utf8');
+      text = readFileSync(task.path, 'utf8');
     } catch (err) {
       return [failedFile(task.path, { message: describe(err) })];
     }
-    const found = await loadSidecarRoles(task.path);
+    const found = loadSidecarRoles(task.path);
     if (found && !(found instanceof Map)) return [failedFile(task.path, found)];
     sidecar = found;
   }
@@ -42,18 +45,29 @@ export async function runTask(task: Task, rules: readonly CompiledRule[], option
   return checkSource({ path: task.path, text }, { ...checkOptions, roles, ...(options.format !== undefined && { format: options.format }) });
 }
 
-/** The roles sidecar next to a transcript, if there is one; a malformed sidecar is an error for that transcript. */
-async function loadSidecarRoles(path: string): Promise<Map<string, AssignableRole> | LocatedError | undefined> {
-  for (const candidate of sidecarPaths(path)) {
+/** Each directory's sidecar file names, listed once however many transcripts it holds. */
+const sidecarsByDir = new Map<string, ReadonlySet<string>>();
+
+function sidecarsIn(dir: string): ReadonlySet<string> {
+  let names = sidecarsByDir.get(dir);
+  if (!names) {
     try {
-      await access(candidate);
+      names = new Set(readdirSync(dir).filter((n) => /\.roles\.ya?ml$/.test(n)));
     } catch {
-      continue;
+      names = new Set();
     }
-    const parsed = parseRolesSidecar(await readFile(candidate, 'utf8'));
-    return parsed instanceof Map ? parsed : { ...parsed, message: `${candidate}: ${parsed.message}` };
+    sidecarsByDir.set(dir, names);
   }
-  return undefined;
+  return names;
+}
+
+/** The roles sidecar next to a transcript, if there is one; a malformed sidecar is an error for that transcript. */
+function loadSidecarRoles(path: string): Map<string, AssignableRole> | LocatedError | undefined {
+  const present = sidecarsIn(dirname(path));
+  const candidate = sidecarPaths(path).find((p) => present.has(basename(p)));
+  if (!candidate) return undefined;
+  const parsed = parseRolesSidecar(readFileSync(join(dirname(path), basename(candidate)), 'utf8'));
+  return parsed instanceof Map ? parsed : { ...parsed, message: `${candidate}: ${parsed.message}` };
 }
 
 function describe(err: unknown): string {

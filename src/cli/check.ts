@@ -1,7 +1,5 @@
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
-import { Readable } from 'node:stream';
 import { BaselineTracker, formatBaseline, parseBaseline } from '../baseline.js';
 import { type Executor, inlineExecutor, poolExecutor, type Setup } from '../batch/executor.js';
 import { expandInputs, ignoreRules, STDIN } from '../batch/inputs.js';
@@ -52,9 +50,10 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const { packs, problems } = loadPacks(packFiles, options.packs);
   if (problems.length > 0) return usage(io, problems.map(formatProblem).join('\n'));
 
-  let baseline: BaselineTracker;
+  // Fingerprinting costs time; only a run with --baseline does it.
+  let baseline: BaselineTracker | undefined;
   try {
-    baseline = new BaselineTracker(options.baseline && !options.writeBaseline ? parseBaseline(await readFile(options.baseline, 'utf8')) : undefined);
+    if (options.baseline) baseline = new BaselineTracker(options.writeBaseline ? undefined : parseBaseline(await readFile(options.baseline, 'utf8')));
   } catch (err) {
     return usage(io, `cannot use baseline ${options.baseline}: ${(err as Error).message}`);
   }
@@ -71,7 +70,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   };
   const rules = packs.flatMap((p) => p.rules);
   const parallel = options.jobs > 1 && (tasks.count === undefined || tasks.count > options.jobs);
-  const executor: Executor = parallel ? poolExecutor(options.jobs, setup) : inlineExecutor(rules, setup);
+  const executor: Executor = parallel ? await poolExecutor(options.jobs, setup) : inlineExecutor(rules, setup);
 
   const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
   const context = { rules, packs: packs.map((p) => p.name), color };
@@ -86,7 +85,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   try {
     for await (const results of mapOrdered(tasks.stream, (t) => executor.run(t), Math.max(4, options.jobs * 4))) {
       for (const full of results) {
-        const file = baseline.filter(full);
+        const file = baseline ? baseline.filter(full) : full;
         summary.add(file);
         gates.add(file);
         const display = file.findings.some((f) => severityRank(f.severity) < shown) ? { ...file, findings: file.findings.filter((f) => severityRank(f.severity) >= shown) } : file;
@@ -99,13 +98,13 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
     progress.done();
   }
   const built = summary.build();
-  if (options.baseline && !options.writeBaseline) built.baseline = { known: baseline.known, fixed: baseline.fixed().map(([, e]) => e) };
+  if (baseline && !options.writeBaseline) built.baseline = { known: baseline.known, fixed: baseline.fixed().map(([, e]) => e) };
   await write((r) => r.tail(built));
   await Promise.all(outputs.map((o) => o.sink.close()));
 
   if (built.files === 0) return usage(io, `no transcripts found in ${paths.join(', ') || 'stdin'}`);
-  if (options.baseline && (options.writeBaseline || options.pruneBaseline)) {
-    await writeFile(options.baseline, formatBaseline(options.writeBaseline ? baseline.seen : baseline.pruned()));
+  if (baseline && (options.writeBaseline || options.pruneBaseline)) {
+    await writeFile(options.baseline!, formatBaseline(options.writeBaseline ? baseline.seen : baseline.pruned()));
   }
   return gates.exitCode();
 }
@@ -132,9 +131,27 @@ async function taskSource(paths: readonly string[], options: CheckCommandOptions
 
 /** Streams JSON Lines conversations from stdin, one task per record, in input order. */
 async function* jsonlLines(stdin: CliIO['stdin']): AsyncGenerator<Task> {
-  for await (const line of createInterface({ input: Readable.from(stdin), crlfDelay: Infinity })) {
-    if (line.trim()) yield { kind: 'record', path: '<stdin>', text: line };
+  for await (const line of linesOf(stdin)) if (line.trim()) yield { kind: 'record', path: '<stdin>', text: line };
+}
+
+/**
+ * Lines of a stream, read only as fast as they are used: readline's iterator buffers ahead without
+ * limit, which would hold a whole corpus in memory when checking is slower than reading.
+ */
+export async function* linesOf(stream: AsyncIterable<string | Buffer>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let rest = '';
+  for await (const chunk of stream) {
+    rest += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    let from = 0;
+    for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n', from)) {
+      yield rest.slice(from, nl).replace(/\r$/, '');
+      from = nl + 1;
+    }
+    rest = rest.slice(from);
   }
+  rest += decoder.decode();
+  if (rest) yield rest;
 }
 
 /** The exit code, from everything the run saw (display filters do not hide anything from it). */

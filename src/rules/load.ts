@@ -1,23 +1,27 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
-import type { z } from 'zod';
 import { BUILTIN_SETS } from '../text/builtin-sets.js';
-import { firstYamlError } from '../util/yaml-error.js';
-import { alternativesOf, compilePattern, compilePhrases, type Fragment, PatternError } from '../text/phrase.js';
+import {
+  alternativesOf,
+  compilePattern,
+  compilePhrases,
+  type Fragment,
+  type FragmentJson,
+  fragmentFromJson,
+  fragmentToJson,
+  PatternError,
+  PhraseSet,
+} from '../text/phrase.js';
 import { KINDS } from './kinds/index.js';
-import { Locator, type Path } from './locate.js';
-import { type PackDocument, packSchema, RULE_BASE_KEYS, ruleBaseSchema } from './schema.js';
+import type { Locator } from './locate.js';
+import { isPackLoadError, PackLoadError, type PackProblem } from './problems.js';
 import type { CompiledRule, CompileContext } from './types.js';
+import type { ValidatedPack } from './validate.js';
 
-/** A problem in a pack file, located for the user. */
-export interface PackProblem {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-}
+export type { PackProblem } from './problems.js';
 
 export interface Pack {
   name: string;
@@ -32,14 +36,9 @@ export interface LoadResult {
   problems: PackProblem[];
 }
 
-/** Thrown while loading one pack; collected per file so every bad pack is reported. */
-class PackLoadError extends Error {
-  constructor(readonly problem: PackProblem) {
-    super(problem.message);
-  }
-}
-
 export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
+/** The bundled packs, validated at build time (see scripts/snapshot-packs.mjs). */
+export const SNAPSHOT_FILE = fileURLToPath(new URL('../bundled-packs.json', import.meta.url));
 
 export function bundledPackFiles(dir = BUNDLED_RULES_DIR): string[] {
   return readdirSync(dir)
@@ -48,10 +47,64 @@ export function bundledPackFiles(dir = BUNDLED_RULES_DIR): string[] {
     .map((f) => join(dir, f));
 }
 
+// zod and the YAML parser cost a third of a plain run's start-up; only packs without a valid
+// snapshot need them, so validation is loaded on first use (synchronously: require of ES modules).
+const require = createRequire(import.meta.url);
+let validation: typeof import('./validate.js') | undefined;
+const validator = () => (validation ??= require('./validate.js') as typeof import('./validate.js'));
+
+export interface Snapshot {
+  snapshotVersion: 1;
+  packs: Record<string, { sha1: string; doc: ValidatedPack }>;
+  /** Compiled phrase lists of the bundled packs, by `pack\u0001patterns` (valid only with every pack unchanged). */
+  phrases: Record<string, FragmentJson>;
+}
+
+export const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+
+let snapshot: Snapshot | null | undefined;
+function readSnapshot(): Snapshot | null {
+  if (snapshot === undefined) {
+    try {
+      snapshot = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as Snapshot;
+    } catch {
+      snapshot = null;
+    }
+  }
+  return snapshot;
+}
+
+function snapshotFor(file: string): ValidatedPack | undefined {
+  if (resolve(dirname(file)) !== resolve(BUNDLED_RULES_DIR)) return undefined;
+  const entry = readSnapshot()?.packs[basename(file)];
+  // A pack edited since the build is validated again: the snapshot only stands in for identical files.
+  return entry && entry.sha1 === sha1(readFileSync(file, 'utf8')) ? entry.doc : undefined;
+}
+
+/** Compiled phrase lists by pack and patterns: filled from the snapshot, or as packs compile. */
+export const phraseCache = new Map<string, Fragment>();
+const phraseKey = (pack: string, patterns: readonly string[]) => `${pack}\u0001${patterns.join('\u0000')}`;
+
+export function phraseCacheJson(): Record<string, FragmentJson> {
+  return Object.fromEntries([...phraseCache].map(([k, f]) => [k, fragmentToJson(f)]));
+}
+
 interface ParsedPack {
   file: string;
-  doc: PackDocument;
-  locator: Locator;
+  doc: ValidatedPack;
+  /** Built on demand: only a problem needs to point into the file. */
+  locator: () => Locator;
+  fromSnapshot: boolean;
+}
+
+function parsePack(file: string): ParsedPack {
+  const known = snapshotFor(file);
+  if (known) {
+    let located: Locator | undefined;
+    return { file, doc: known, locator: () => (located ??= validator().locatorFor(file)), fromSnapshot: true };
+  }
+  const { doc, locator } = validator().validatePack(file);
+  return { file, doc, locator: () => locator, fromSnapshot: false };
 }
 
 /**
@@ -65,7 +118,7 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
     try {
       parsed.push(parsePack(file));
     } catch (err) {
-      if (!(err instanceof PackLoadError)) throw err;
+      if (!isPackLoadError(err)) throw err;
       problems.push(err.problem);
     }
   }
@@ -76,13 +129,18 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
     }
   }
   const sets = new SetRegistry(byName);
+  // Set references cross packs, so compiled phrases are reused only when every pack came from the snapshot.
+  if (parsed.length > 0 && parsed.every((p) => p.fromSnapshot) && phraseCache.size === 0) {
+    for (const [key, json] of Object.entries(readSnapshot()?.phrases ?? {})) phraseCache.set(key, fragmentFromJson(json));
+  }
+  const usePhraseCache = parsed.every((p) => p.fromSnapshot);
   const packs: Pack[] = [];
   for (const p of parsed) {
     if (only && !only.includes(p.doc.pack)) continue;
     try {
-      packs.push(compilePack(p, sets));
+      packs.push(compilePack(p, sets, usePhraseCache));
     } catch (err) {
-      if (!(err instanceof PackLoadError)) throw err;
+      if (!isPackLoadError(err)) throw err;
       problems.push(err.problem);
     }
   }
@@ -90,66 +148,25 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
   return { packs, problems };
 }
 
-function parsePack(file: string): ParsedPack {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read pack: ${(err as Error).message}` });
-  }
-  const yaml = parseDocument(text, { uniqueKeys: true });
-  const yamlError = firstYamlError(yaml);
-  if (yamlError) {
-    // An unquoted pattern that starts with "[" reads as a YAML list, and YAML's complaint does not say so.
-    const bracket = /^\s*-\s*\[[^\]]*\]\s*\S/.test(text.split(/\r?\n/)[yamlError.line - 1] ?? '');
-    const hint = bracket ? " (a pattern that starts with '[' must be quoted)" : '';
-    throw new PackLoadError({ file, line: yamlError.line, column: yamlError.column, message: `invalid YAML: ${yamlError.message}${hint}` });
-  }
-  const locator = new Locator(yaml, text);
-  const result = packSchema.safeParse(yaml.toJS());
-  if (!result.success) throw schemaProblem(file, locator, [], result.error);
-  const expected = basename(file).replace(/\.ya?ml$/, '');
-  if (result.data.pack !== expected) {
-    const { line, column } = locator.at(['pack']);
-    throw new PackLoadError({ file, line, column, message: `pack name '${result.data.pack}' must match its file name '${expected}'` });
-  }
-  return { file, doc: result.data, locator };
-}
-
-function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry): Pack {
-  const rules = doc.rules.map((raw, i): CompiledRule => {
-    const at: Path = ['rules', i];
-    const fail = (path: Path, message: string, key?: string): never => {
-      throw new PackLoadError({ file, ...locator.at([...at, ...path], key), message });
-    };
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail([], 'each rule must be a mapping with id, kind, step, severity, message and tip');
-    const fields = raw as Record<string, unknown>;
-    const base: Record<string, unknown> = {};
-    const options: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(fields)) (RULE_BASE_KEYS.includes(k) ? base : options)[k] = v;
-
-    const kind = KINDS[String(base.kind)];
-    if (base.kind === undefined) fail([], `rule is missing 'kind'; expected one of ${Object.keys(KINDS).join(', ')}`);
-    if (!kind) fail(['kind'], `unknown rule kind '${String(base.kind)}'; expected one of ${Object.keys(KINDS).join(', ')}`);
-    const checkedBase = ruleBaseSchema.safeParse(base);
-    if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
-    const checkedOptions = kind!.options.safeParse(options);
-    if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error);
-    const info = checkedBase.data;
-    if (!info.id.startsWith(`${doc.pack}/`)) fail(['id'], `rule id '${info.id}' must start with its pack name: '${doc.pack}/…'`);
-
+function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry, useCache: boolean): Pack {
+  const rules = doc.rules.map(({ info, options }, i): CompiledRule => {
     const ctx: CompileContext = {
       phrases: (patterns, path) => {
+        const key = phraseKey(doc.pack, patterns);
+        const cached = useCache ? phraseCache.get(key) : undefined;
+        if (cached) return new PhraseSet(cached);
         try {
-          return compilePhrases(patterns, sets.resolverFor(doc.pack));
+          const compiled = compilePhrases(patterns, sets.resolverFor(doc.pack));
+          if (useCache) phraseCache.set(key, compiled.fragment);
+          return compiled;
         } catch (err) {
           if (!(err instanceof PatternError)) throw err;
           const index = (err as PatternError & { patternIndex?: number }).patternIndex ?? 0;
-          throw new PackLoadError({ file, ...locator.inString([...at, ...path, index], err.offset), message: `bad phrase pattern: ${err.message}` });
+          throw new PackLoadError({ file, ...locator().inString(['rules', i, ...path, index], err.offset), message: `bad phrase pattern: ${err.message}` });
         }
       },
     };
-    return { id: info.id, pack: doc.pack, kind: info.kind, step: info.step, severity: info.severity, message: info.message, tip: info.tip, check: kind!.kind.compile(checkedOptions.data as never, ctx) };
+    return { ...info, pack: doc.pack, check: KINDS[info.kind]!.compile(options as never, ctx) };
   });
   return { name: doc.pack, description: doc.description, source: doc.source, file, rules };
 }
@@ -177,7 +194,7 @@ class SetRegistry {
     const patterns = parsed?.doc.sets[set];
     if (!parsed || !patterns) return undefined;
     if (this.pending.has(key)) {
-      throw new PackLoadError({ file: parsed.file, ...parsed.locator.at(['sets', set]), message: `phrase set '${set}' refers to itself through @ references` });
+      throw new PackLoadError({ file: parsed.file, ...parsed.locator().at(['sets', set]), message: `phrase set '${set}' refers to itself through @ references` });
     }
     this.pending.add(key);
     try {
@@ -187,7 +204,7 @@ class SetRegistry {
           return compilePattern(p, resolve);
         } catch (err) {
           if (!(err instanceof PatternError)) throw err;
-          throw new PackLoadError({ file: parsed.file, ...parsed.locator.inString(['sets', set, i], err.offset), message: `bad phrase pattern in set '${set}': ${err.message}` });
+          throw new PackLoadError({ file: parsed.file, ...parsed.locator().inString(['sets', set, i], err.offset), message: `bad phrase pattern in set '${set}': ${err.message}` });
         }
       });
       const fragment = alternativesOf(fragments);
@@ -199,26 +216,13 @@ class SetRegistry {
   }
 }
 
-function schemaProblem(file: string, locator: Locator, at: Path, error: z.ZodError): PackLoadError {
-  const issue = error.issues[0]!;
-  const path = [...at, ...(issue.path as (string | number)[])];
-  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-  const where = path.length ? `${formatPath(path)}: ` : '';
-  const message = issue.code === 'unrecognized_keys' ? `unknown key '${key}'` : issue.message.replace(/^Invalid input: /, '');
-  return new PackLoadError({ file, ...locator.at(path, key), message: `${where}${message}` });
-}
-
-function formatPath(path: Path): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
-}
-
 function checkDuplicateIds(packs: readonly Pack[], parsed: readonly ParsedPack[], problems: PackProblem[]): void {
   const seen = new Set<string>();
   for (const pack of packs) {
     pack.rules.forEach((rule, i) => {
       if (!seen.has(rule.id)) return void seen.add(rule.id);
       const { locator } = parsed.find((p) => p.file === pack.file)!;
-      problems.push({ file: pack.file, ...locator.at(['rules', i, 'id']), message: `duplicate rule id '${rule.id}'` });
+      problems.push({ file: pack.file, ...locator().at(['rules', i, 'id']), message: `duplicate rule id '${rule.id}'` });
     });
   }
 }

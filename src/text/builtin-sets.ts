@@ -1,9 +1,8 @@
-import { alternativesOf, type Fragment, stemFragment } from './phrase.js';
+import { alternativesOf, type Fragment, numeralFragment, stemFragment } from './phrase.js';
 import { stem } from './stem.js';
 import { EMAIL, PHONE } from './tokenize.js';
 
 const words = (list: string) => list.split(/\s+/).map((w) => stemFragment(stem(w)));
-const keyed = (key: string): Fragment => ({ kind: 'word', keys: new Set([key]) });
 
 const NUMBER_WORDS =
   'a an one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand couple few several half';
@@ -15,8 +14,8 @@ const MONTHS = 'january february march april june july august september october 
 
 /** Token classes every pack can use as @name. */
 export const BUILTIN_SETS: Readonly<Record<string, Fragment>> = {
-  number: alternativesOf([keyed('d:'), ...words(NUMBER_WORDS)]),
-  ordinal: alternativesOf([keyed('o:'), ...words(ORDINAL_WORDS)]),
+  number: alternativesOf([numeralFragment('numbers'), ...words(NUMBER_WORDS)]),
+  ordinal: alternativesOf([numeralFragment('ordinals'), ...words(ORDINAL_WORDS)]),
   weekday: alternativesOf(words(WEEKDAYS)),
   month: alternativesOf(words(MONTHS)),
   phone: stemFragment(PHONE),

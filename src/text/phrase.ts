@@ -1,5 +1,5 @@
 import { tokenize } from './tokenize.js';
-import type { TextView } from './view.js';
+import { NUMBER, ORDINAL, type TextView } from './view.js';
 
 /**
  * Phrase patterns: words match by stem, so case, punctuation and inflection do not matter
@@ -9,8 +9,8 @@ import type { TextView } from './view.js';
  *   =word     this exact word, not its inflections ("=pended" does not match "pending")
  *   @name     a named phrase set (the pack's own `sets`, or a built-in such as @number, @weekday)
  *
- * Patterns compile to a small tree matched token by token. Each node knows the keys its first
- * token can have (see TextView.keys), so alternatives are tried only where they can start.
+ * Patterns compile to a small tree matched token by token. Each node knows the words its first
+ * token can be, so alternatives are tried only where they can start.
  */
 
 export class PatternError extends Error {
@@ -24,13 +24,21 @@ export class PatternError extends Error {
   }
 }
 
+/** Which tokens a word node accepts: by stem, by exact word, or any number / ordinal ("14th"). */
+export interface WordSet {
+  stems: ReadonlySet<string>;
+  words: ReadonlySet<string>;
+  numbers: boolean;
+  ordinals: boolean;
+}
+
 /** A compiled pattern (or part of one). */
 export type Fragment =
-  | { kind: 'word'; keys: ReadonlySet<string> }
+  | { kind: 'word'; accepts: WordSet }
   | { kind: 'any' }
   | { kind: 'gap'; max: number }
   | { kind: 'seq'; items: readonly Fragment[] }
-  | { kind: 'alt'; options: readonly Fragment[] }
+  | { kind: 'alt'; options: readonly Fragment[]; dispatch?: Dispatch }
   | { kind: 'opt'; item: Fragment };
 
 /** The fragment of a named set, or undefined when no such set exists. */
@@ -59,125 +67,138 @@ export function nullable(f: Fragment): boolean {
   }
 }
 
-const firstCache = new WeakMap<Fragment, ReadonlySet<string> | null>();
+export function unionOf(sets: readonly WordSet[]): WordSet {
+  return {
+    stems: new Set(sets.flatMap((s) => [...s.stems])),
+    words: new Set(sets.flatMap((s) => [...s.words])),
+    numbers: sets.some((s) => s.numbers),
+    ordinals: sets.some((s) => s.ordinals),
+  };
+}
 
-/** Keys one of which the first matched token must have; null when any token can start a match. */
-export function firstKeys(f: Fragment): ReadonlySet<string> | null {
+const firstCache = new WeakMap<Fragment, WordSet | null>();
+
+/** The tokens a match can start with; null when any token can start one. */
+export function firstWords(f: Fragment): WordSet | null {
   if (firstCache.has(f)) return firstCache.get(f)!;
-  let out: Set<string> | null;
+  let out: WordSet | null;
   switch (f.kind) {
     case 'word':
-      out = new Set(f.keys);
+      out = f.accepts;
       break;
     case 'any':
     case 'gap':
       out = null;
       break;
     case 'opt':
-      out = firstKeys(f.item) && new Set(firstKeys(f.item));
+      out = firstWords(f.item);
       break;
     case 'seq': {
-      out = new Set();
+      // The first item's words, and the next item's too while the ones before can match nothing.
+      const parts: (WordSet | null)[] = [];
       for (const item of f.items) {
-        const keys = firstKeys(item);
-        if (!keys) {
-          out = null;
-          break;
-        }
-        keys.forEach((k) => out!.add(k));
+        parts.push(firstWords(item));
         if (!nullable(item)) break;
       }
+      out = parts.every((p) => p !== null) ? unionOf(parts as WordSet[]) : null;
       break;
     }
     case 'alt': {
-      out = new Set();
-      for (const o of f.options) {
-        const keys = firstKeys(o);
-        if (!keys) {
-          out = null;
-          break;
-        }
-        keys.forEach((k) => out!.add(k));
-      }
+      const parts = f.options.map(firstWords);
+      out = parts.every((p) => p !== null) ? unionOf(parts as WordSet[]) : null;
     }
   }
   firstCache.set(f, out);
   return out;
 }
 
-const admits = (keys: ReadonlySet<string> | null, view: TextView, at: number) => keys === null || (at < view.tokens.length && view.keys[at]!.some((k) => keys.has(k)));
+function accepts(set: WordSet, view: TextView, at: number): boolean {
+  const t = view.tokens[at];
+  if (!t) return false;
+  return set.stems.has(t.stem) || set.words.has(t.word) || (set.numbers && view.numerals[at] === NUMBER) || (set.ordinals && view.numerals[at] === ORDINAL);
+}
 
-/** Options indexed by the keys they can start with, so only the few that fit a token are tried. */
+/** Options indexed by the tokens they can start with, so only the few that fit a token are tried. */
 interface Dispatch {
-  byKey: Map<string, number[]>;
+  byStem: Map<string, number[]>;
+  byWord: Map<string, number[]>;
+  numbers: number[];
+  ordinals: number[];
   /** Options that can start anywhere or match nothing: always tried. */
   always: number[];
 }
 
-const dispatchCache = new WeakMap<readonly Fragment[], Dispatch>();
-
 function dispatchOf(options: readonly Fragment[]): Dispatch {
-  let d = dispatchCache.get(options);
-  if (!d) {
-    d = { byKey: new Map(), always: [] };
-    options.forEach((o, i) => {
-      const keys = firstKeys(o);
-      if (!keys || nullable(o)) d!.always.push(i);
-      else for (const k of keys) d!.byKey.set(k, [...(d!.byKey.get(k) ?? []), i]);
-    });
-    dispatchCache.set(options, d);
-  }
+  const d: Dispatch = { byStem: new Map(), byWord: new Map(), numbers: [], ordinals: [], always: [] };
+  const add = (map: Map<string, number[]>, key: string, i: number) => map.set(key, [...(map.get(key) ?? []), i]);
+  options.forEach((o, i) => {
+    const first = firstWords(o);
+    if (!first || nullable(o)) return void d.always.push(i);
+    first.stems.forEach((k) => add(d.byStem, k, i));
+    first.words.forEach((k) => add(d.byWord, k, i));
+    if (first.numbers) d.numbers.push(i);
+    if (first.ordinals) d.ordinals.push(i);
+  });
   return d;
 }
 
-/** Indices of the options worth trying at token `at`, in option order. */
-function candidates(options: readonly Fragment[], view: TextView, at: number): number[] {
-  const d = dispatchOf(options);
-  const picked = new Set(d.always);
-  if (at < view.tokens.length) for (const k of view.keys[at]!) for (const i of d.byKey.get(k) ?? []) picked.add(i);
-  return [...picked].sort((a, b) => a - b);
+/** Calls `each` for the options worth trying at token `at` (an option may come twice; harmless). */
+function forCandidates(d: Dispatch, view: TextView, at: number, each: (i: number) => void): void {
+  d.always.forEach(each);
+  const t = view.tokens[at];
+  if (!t) return;
+  d.byStem.get(t.stem)?.forEach(each);
+  d.byWord.get(t.word)?.forEach(each);
+  if (view.numerals[at] === NUMBER) d.numbers.forEach(each);
+  if (view.numerals[at] === ORDINAL) d.ordinals.forEach(each);
 }
 
-/** Every token index where a match of `f` starting at `at` can end (exclusive). */
-function ends(f: Fragment, view: TextView, at: number): number[] {
-  const n = view.tokens.length;
+/** Calls `k` with every token index where a match of `f` starting at `at` can end (exclusive). */
+function each(f: Fragment, view: TextView, at: number, k: (end: number) => void): void {
   switch (f.kind) {
     case 'word':
-      return at < n && view.keys[at]!.some((k) => f.keys.has(k)) ? [at + 1] : [];
+      if (accepts(f.accepts, view, at)) k(at + 1);
+      return;
     case 'any':
-      return at < n ? [at + 1] : [];
-    case 'gap': {
-      const out: number[] = [];
-      for (let k = 0; k <= f.max && at + k <= n; k++) out.push(at + k);
-      return out;
-    }
+      if (at < view.tokens.length) k(at + 1);
+      return;
+    case 'gap':
+      for (let j = 0; j <= f.max && at + j <= view.tokens.length; j++) k(at + j);
+      return;
     case 'opt':
-      return [at, ...ends(f.item, view, at)];
-    case 'alt': {
-      const out: number[] = [];
-      for (const i of candidates(f.options, view, at)) out.push(...ends(f.options[i]!, view, at));
-      return out;
-    }
-    case 'seq': {
-      let positions = [at];
-      for (const item of f.items) {
-        const next = new Set<number>();
-        for (const p of positions) for (const e of ends(item, view, p)) next.add(e);
-        if (next.size === 0) return [];
-        positions = [...next];
-      }
-      return positions;
-    }
+      k(at);
+      each(f.item, view, at, k);
+      return;
+    case 'alt':
+      f.dispatch ??= dispatchOf(f.options);
+      forCandidates(f.dispatch, view, at, (i) => each(f.options[i]!, view, at, k));
+      return;
+    case 'seq':
+      sequence(f.items, 0, view, at, k);
   }
+}
+
+function sequence(items: readonly Fragment[], i: number, view: TextView, at: number, k: (end: number) => void): void {
+  if (i === items.length) k(at);
+  else each(items[i]!, view, at, (end) => sequence(items, i + 1, view, end, k));
+}
+
+/** The longest match of `f` starting at `at`, as its end (exclusive); `at` when none. */
+function longest(f: Fragment, view: TextView, at: number): number {
+  let best = at;
+  each(f, view, at, (end) => {
+    if (end > best) best = end;
+  });
+  return best;
 }
 
 /** Where `f` matches in the view: left to right, longest at each start, never overlapping. */
 function scan(f: Fragment, view: TextView): PhraseMatch[] {
-  const keys = firstKeys(f);
+  const first = firstWords(f);
   const out: PhraseMatch[] = [];
   for (let at = 0; at < view.tokens.length; at++) {
-    if (!admits(keys, view, at)) continue;
-    const end = Math.max(at, ...ends(f, view, at));
+    if (first && !accepts(first, view, at)) continue;
+    const end = longest(f, view, at);
     if (end > at) {
       out.push({ first: at, last: end - 1 });
       at = end - 1;
@@ -196,19 +217,23 @@ export class PhraseSet {
 
 /** Several phrase lists matched together; each match says which list (its index) it came from. */
 export class TaggedPhrases {
-  constructor(private readonly fragments: readonly Fragment[]) {}
+  private readonly dispatch: Dispatch;
+
+  constructor(private readonly fragments: readonly Fragment[]) {
+    this.dispatch = dispatchOf(fragments);
+  }
 
   matches(view: TextView): (PhraseMatch & { tag: number })[] {
     const out: (PhraseMatch & { tag: number })[] = [];
     const free = new Map<number, number>();
     for (let at = 0; at < view.tokens.length; at++) {
-      for (const tag of candidates(this.fragments, view, at)) {
-        if ((free.get(tag) ?? 0) > at) continue;
-        const end = Math.max(at, ...ends(this.fragments[tag]!, view, at));
-        if (end === at) continue;
+      forCandidates(this.dispatch, view, at, (tag) => {
+        if ((free.get(tag) ?? 0) > at) return;
+        const end = longest(this.fragments[tag]!, view, at);
+        if (end === at) return;
         out.push({ first: at, last: end - 1, tag });
         free.set(tag, end);
-      }
+      });
     }
     return out;
   }
@@ -218,7 +243,7 @@ export class TaggedPhrases {
 export function alternativesOf(parts: readonly Fragment[]): Fragment {
   const words = parts.filter((p): p is Extract<Fragment, { kind: 'word' }> => p.kind === 'word');
   const others = parts.filter((p) => p.kind !== 'word');
-  const merged: Fragment[] = words.length > 0 ? [{ kind: 'word', keys: new Set(words.flatMap((w) => [...w.keys])) }] : [];
+  const merged: Fragment[] = words.length > 0 ? [{ kind: 'word', accepts: unionOf(words.map((w) => w.accepts)) }] : [];
   const options = [...merged, ...others];
   return options.length === 1 ? options[0]! : { kind: 'alt', options };
 }
@@ -227,9 +252,16 @@ function sequenceOf(items: readonly Fragment[]): Fragment {
   return items.length === 1 ? items[0]! : { kind: 'seq', items };
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** A single word matched by stem. */
 export function stemFragment(stem: string): Fragment {
-  return { kind: 'word', keys: new Set([`s:${stem}`]) };
+  return { kind: 'word', accepts: { stems: new Set([stem]), words: NONE, numbers: false, ordinals: false } };
+}
+
+/** Any number, or any ordinal ("14th"), as a word node. */
+export function numeralFragment(which: 'numbers' | 'ordinals'): Fragment {
+  return { kind: 'word', accepts: { stems: NONE, words: NONE, numbers: which === 'numbers', ordinals: which === 'ordinals' } };
 }
 
 /** Compiles one pattern. */
@@ -277,7 +309,7 @@ export function compilePattern(pattern: string, resolve: SetResolver): Fragment 
       const words = tokenize(word![1]!);
       if (words.length !== 1) fail("'=' takes one word");
       pos += word![0].length;
-      return [{ kind: 'word', keys: new Set([`w:${words[0]!.word}`]) }];
+      return [{ kind: 'word', accepts: { stems: NONE, words: new Set([words[0]!.word]), numbers: false, ordinals: false } }];
     }
     if (c === '@') {
       const name = /^@([a-z][\w-]*(?:\.[a-z][\w-]*)?)/i.exec(pattern.slice(pos));
@@ -322,4 +354,43 @@ export function compilePhrases(patterns: readonly string[], resolve: SetResolver
     }
   });
   return new PhraseSet(alternativesOf(fragments));
+}
+
+/** A fragment as plain JSON (sets as arrays), for the build-time snapshot of compiled bundled packs. */
+export type FragmentJson =
+  | { kind: 'word'; stems: string[]; words: string[]; numbers: boolean; ordinals: boolean }
+  | { kind: 'any' }
+  | { kind: 'gap'; max: number }
+  | { kind: 'seq'; items: FragmentJson[] }
+  | { kind: 'alt'; options: FragmentJson[] }
+  | { kind: 'opt'; item: FragmentJson };
+
+export function fragmentToJson(f: Fragment): FragmentJson {
+  switch (f.kind) {
+    case 'word':
+      return { kind: 'word', stems: [...f.accepts.stems], words: [...f.accepts.words], numbers: f.accepts.numbers, ordinals: f.accepts.ordinals };
+    case 'seq':
+      return { kind: 'seq', items: f.items.map(fragmentToJson) };
+    case 'alt':
+      return { kind: 'alt', options: f.options.map(fragmentToJson) };
+    case 'opt':
+      return { kind: 'opt', item: fragmentToJson(f.item) };
+    default:
+      return f;
+  }
+}
+
+export function fragmentFromJson(j: FragmentJson): Fragment {
+  switch (j.kind) {
+    case 'word':
+      return { kind: 'word', accepts: { stems: new Set(j.stems), words: new Set(j.words), numbers: j.numbers, ordinals: j.ordinals } };
+    case 'seq':
+      return { kind: 'seq', items: j.items.map(fragmentFromJson) };
+    case 'alt':
+      return { kind: 'alt', options: j.options.map(fragmentFromJson) };
+    case 'opt':
+      return { kind: 'opt', item: fragmentFromJson(j.item) };
+    default:
+      return j;
+  }
 }

@@ -1,15 +1,15 @@
 import type { Token } from './tokenize.js';
 import { tokenize } from './tokenize.js';
 
-/** A text ready for matching: its tokens, with the keys phrase patterns look them up by. */
+export const NUMBER = 1;
+export const ORDINAL = 2;
+
+/** A text ready for matching: its tokens (stem for inflection-insensitive matches, word for exact ones). */
 export interface TextView {
   text: string;
   tokens: Token[];
-  /**
-   * Per token: `s:<stem>` (inflection-insensitive), `w:<word>` (exact, so "pended" need not match
-   * "pending", which shares its stem), `d:` for a number and `o:` for an ordinal such as "14th".
-   */
-  keys: string[][];
+  /** Per token: NUMBER, ORDINAL ("14th") or 0, for the @number and @ordinal sets. */
+  numerals: Uint8Array;
   /** Sentence number of each token, so an exception can void a match in its own sentence only. */
   sentences: number[];
 }
@@ -18,19 +18,17 @@ const SENTENCE_END = /[.?!;]/;
 
 export function textView(text: string): TextView {
   const tokens = tokenize(text);
-  const keys: string[][] = [];
+  const numerals = new Uint8Array(tokens.length);
   const sentences: number[] = [];
   let sentence = 0;
   let previousEnd = 0;
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     if (SENTENCE_END.test(text.slice(previousEnd, t.start))) sentence++;
     previousEnd = t.end;
     sentences.push(sentence);
-    const k = [`s:${t.stem}`, `w:${t.word}`];
-    if (/^\d/.test(t.word)) k.push(/^\d+(?:st|nd|rd|th)$/.test(t.word) ? 'o:' : 'd:');
-    keys.push(k);
-  }
-  return { text, tokens, keys, sentences };
+    if (/^\d/.test(t.word)) numerals[i] = /^\d+(?:st|nd|rd|th)$/.test(t.word) ? ORDINAL : NUMBER;
+  });
+  return { text, tokens, numerals, sentences };
 }
 
 const views = new WeakMap<object, TextView>();

@@ -1,8 +1,9 @@
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../util/yaml.js';
 import { firstYamlError } from '../util/yaml-error.js';
 import { ReadError } from './errors.js';
 import type { AssignableRole } from './model.js';
 import { isRole } from './roles.js';
+
 
 export interface FrontMatter {
   metadata: Record<string, unknown>;

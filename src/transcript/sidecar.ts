@@ -1,8 +1,9 @@
-import { parseDocument } from 'yaml';
+import { parseDocument } from '../util/yaml.js';
 import { firstYamlError } from '../util/yaml-error.js';
 import type { LocatedError } from './errors.js';
 import type { AssignableRole } from './model.js';
 import { isRole } from './roles.js';
+
 
 /** Where a transcript's roles sidecar would be: `call-17.json` → `call-17.roles.yaml` (or `.yml`). */
 export function sidecarPaths(path: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { metricsOf } from '../../src/metrics/index.js';
-import type { Conversation, Role, Turn } from '../../src/transcript/model.js';
+import { metricsOf } from '../../dist/metrics/index.js';
+import type { Conversation, Role, Turn } from '../../dist/transcript/model.js';
 
 /** A word-timed conversation: each turn is [role, "word@start-end ..."]. */
 function timed(...turns: [Role, string][]): Conversation {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTranscript } from '../../src/transcript/read.js';
+import { readTranscript } from '../../dist/transcript/read.js';
 import { conversation } from '../helpers.js';
 
 const item = (role: string, content: string, begin: number, end: number) => ({ ParticipantRole: role, Content: content, BeginOffsetMillis: begin, EndOffsetMillis: end });

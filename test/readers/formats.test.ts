@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { assignRoles } from '../../src/transcript/assign-roles.js';
-import { readTranscript, readTranscripts } from '../../src/transcript/read.js';
+import { assignRoles } from '../../dist/transcript/assign-roles.js';
+import { readTranscript, readTranscripts } from '../../dist/transcript/read.js';
 
 const read = (file: string) => {
   const path = `fixtures/formats/${file}`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTimed } from '../../src/transcript/model.js';
-import { readTranscript } from '../../src/transcript/read.js';
+import { isTimed } from '../../dist/transcript/model.js';
+import { readTranscript } from '../../dist/transcript/read.js';
 import { conversation } from '../helpers.js';
 
 const read = (text: string) => readTranscript({ path: 'call.txt', text });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SETS } from '../../src/text/builtin-sets.js';
-import { compilePhrases, PatternError } from '../../src/text/phrase.js';
-import { textView } from '../../src/text/view.js';
+import { BUILTIN_SETS } from '../../dist/text/builtin-sets.js';
+import { compilePhrases, PatternError } from '../../dist/text/phrase.js';
+import { textView } from '../../dist/text/view.js';
 
 const sets = (name: string) => BUILTIN_SETS[name];
 const said = (patterns: string[], text: string) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from '../../src/text/stem.js';
-import { tokenize } from '../../src/text/tokenize.js';
+import { stem } from '../../dist/text/stem.js';
+import { tokenize } from '../../dist/text/tokenize.js';
 
 const words = (text: string) => tokenize(text).map((t) => t.word);
 

@@ -1,24 +1,13 @@
-import { z } from 'zod';
 import { formatClock } from '../../transcript/timestamp.js';
 import type { Hit, RuleKind } from '../types.js';
-import { compileTurnMatch, turnMatchSchema } from './turn-match.js';
-
-export const holdOptions = z.strictObject({
-  /** The turn that puts the customer on hold ("let me put you on hold"). */
-  announce: turnMatchSchema,
-  /** What the agent should say on coming back ("thanks for holding"). */
-  checkBack: turnMatchSchema,
-  /** A gap after the announcement at least this long is a hold. */
-  minGapMs: z.number().int().min(0).default(10_000),
-  /** How long a hold may last before the agent checks back. */
-  maxHoldMs: z.number().int().min(0).default(60_000),
-});
+import type { HoldOptions } from '../schema/hold.js';
+import { compileTurnMatch } from './turn-match.js';
 
 /**
  * Holds: after a hold announcement and a gap, the agent should come back within `maxHoldMs` and
  * check back ("thanks for holding"). Needs times; n/a when the transcript has none.
  */
-export const holdKind: RuleKind<z.infer<typeof holdOptions>> = {
+export const holdKind: RuleKind<HoldOptions> = {
   name: 'hold',
   compile(options, ctx) {
     const announce = compileTurnMatch(options.announce, ctx, ['announce']);

@@ -1,15 +1,9 @@
-import { z } from 'zod';
 import type { Hit, RuleKind } from '../types.js';
-import { compileTurnMatch, patternsSchema, speakerSchema } from './turn-match.js';
-
-export const phraseOptions = z.strictObject({
-  speaker: speakerSchema.default('agent'),
-  match: patternsSchema,
-  except: patternsSchema.optional(),
-});
+import type { PhraseOptions } from '../schema/phrase.js';
+import { compileTurnMatch } from './turn-match.js';
 
 /** A phrase a speaker should not say: one finding per turn that says it (outside an excepted sentence). */
-export const phraseKind: RuleKind<z.infer<typeof phraseOptions>> = {
+export const phraseKind: RuleKind<PhraseOptions> = {
   name: 'phrase',
   compile(options, ctx) {
     const matcher = compileTurnMatch(options, ctx, []);

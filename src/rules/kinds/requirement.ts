@@ -1,27 +1,8 @@
-import { z } from 'zod';
 import type { Turn } from '../../transcript/model.js';
 import type { CompileContext, RuleKind } from '../types.js';
-import { compileTurnMatch, rolesOf, speakerSchema, type TurnMatcher, turnMatchSchema } from './turn-match.js';
+import type { Condition, RequirementOptions } from '../schema/requirement.js';
+import { compileTurnMatch, rolesOf, type TurnMatcher } from './turn-match.js';
 
-const conditionSchema = turnMatchSchema.extend({
-  /** Only the speaker's last N turns count (e.g. "the call ends with a hand-off"). */
-  last: z.number().int().min(1).max(50).optional(),
-});
-const alternativeSchema = z.union([conditionSchema, z.object({ all: z.array(conditionSchema).min(1) }).strict()]);
-
-export const requirementOptions = z.strictObject({
-  /** The requirement applies when any of these holds. */
-  when: z.array(conditionSchema).min(1),
-  /** …unless any of these holds. */
-  unless: z.array(conditionSchema).min(1).optional(),
-  /** Any one alternative satisfies it; `all:` joins conditions that must all hold. Looked for from the first `when` turn on. */
-  require: z.array(alternativeSchema).min(1),
-  /** The finding goes on this speaker's last turn (conversation-level findings) or on the turn that made it apply. */
-  report: z.enum(['last-turn', 'condition']).default('last-turn'),
-  reportSpeaker: speakerSchema.default('agent'),
-});
-
-type Condition = z.infer<typeof conditionSchema>;
 interface CompiledCondition {
   matcher: TurnMatcher;
   last?: number;
@@ -48,7 +29,7 @@ function firstMet(turns: readonly Turn[], c: CompiledCondition, from = 0): numbe
 }
 
 /** A conversation-level requirement that holds only under a condition (something pending → a timeframe). */
-export const requirementKind: RuleKind<z.infer<typeof requirementOptions>> = {
+export const requirementKind: RuleKind<RequirementOptions> = {
   name: 'requirement',
   compile(options, ctx) {
     const when = options.when.map((c, i) => compileCondition(c, ctx, ['when', i]));

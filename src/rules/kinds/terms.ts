@@ -1,42 +1,13 @@
-import { z } from 'zod';
 import { type Fragment, TaggedPhrases } from '../../text/phrase.js';
 import type { Token } from '../../text/tokenize.js';
 import type { TextView } from '../../text/view.js';
 import { viewOf } from '../../text/view.js';
 import type { Turn } from '../../transcript/model.js';
 import type { Hit, RuleKind } from '../types.js';
-import { patternsSchema, rolesOf, speakerSchema } from './turn-match.js';
+import type { TermsOptions } from '../schema/terms.js';
+import { rolesOf } from './turn-match.js';
 
-const entrySchema = z
-  .object({
-    /** The term and its variants, as phrase patterns; an all-capitals word ("RMA") matches only in capitals. */
-    term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
-    /** What to say instead. */
-    plain: z.string().min(1),
-  })
-  .strict();
-
-export const termsOptions = z.strictObject({
-  speaker: speakerSchema.default('agent'),
-  /** A term is fine once one of these speakers has used it (mirroring the customer's own words). */
-  mirroredBy: speakerSchema.default('customer'),
-  terms: z.array(entrySchema).default([]),
-  /** Flag any unlisted acronym (two to six capitals) that is not everyday language. */
-  acronyms: z
-    .object({
-      allow: z.array(z.string().min(1)).default([]),
-      plain: z.string().default('the words the letters stand for'),
-    })
-    .strict()
-    .optional(),
-  /** A term followed within `explainWindow` words by one of these is explained inline ("an RMA, that's a return label"). */
-  explainers: patternsSchema.optional(),
-  /** A term right after one of these is being introduced ("what we call the RMA"). */
-  introducers: patternsSchema.optional(),
-  explainWindow: z.number().int().min(1).max(30).default(6),
-});
-
-type Options = z.infer<typeof termsOptions>;
+type Options = TermsOptions;
 
 interface Entry {
   plain: string;

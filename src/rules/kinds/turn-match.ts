@@ -1,26 +1,8 @@
-import { z } from 'zod';
 import type { PhraseMatch, PhraseSet } from '../../text/phrase.js';
 import { viewOf } from '../../text/view.js';
-import type { AssignableRole, Role, Turn } from '../../transcript/model.js';
-import { ROLES } from '../../transcript/model.js';
+import type { Role, Turn } from '../../transcript/model.js';
+import type { TurnMatchOptions } from '../schema/turn-match.js';
 import type { CompileContext } from '../types.js';
-
-const role = z.enum(ROLES as [AssignableRole, ...AssignableRole[]]);
-export const speakerSchema = z.union([role, z.array(role).min(1)]);
-export const patternsSchema = z.array(z.string().min(1)).min(1);
-
-/** "A turn by these speakers that says one of these phrases", the building block of most rule kinds. */
-export const turnMatchSchema = z
-  .object({
-    speaker: speakerSchema.default('agent'),
-    /** Phrase patterns; omitted means any turn by the speaker. */
-    match: patternsSchema.optional(),
-    /** A match is void when one of these phrases occurs in the same sentence. */
-    except: patternsSchema.optional(),
-  })
-  .strict();
-
-export type TurnMatchOptions = z.infer<typeof turnMatchSchema>;
 
 export interface TurnMatcher {
   roles: ReadonlySet<Role>;
@@ -30,7 +12,7 @@ export interface TurnMatcher {
 
 const WHOLE_TURN: PhraseMatch = { first: 0, last: -1 };
 
-export function rolesOf(speaker: Role | Role[]): ReadonlySet<Role> {
+export function rolesOf(speaker: Role | readonly Role[]): ReadonlySet<Role> {
   return new Set(Array.isArray(speaker) ? speaker : [speaker]);
 }
 

@@ -1,34 +1,17 @@
-import { z } from 'zod';
+import { createRequire } from 'node:module';
 import { ReadError } from '../errors.js';
-import { ROLES } from '../model.js';
 import { conversationOf } from './assemble.js';
 import { type JsonDocument, parseJson } from './json.js';
 import type { Reader, Source } from './reader.js';
 
-const ms = z.number().nonnegative();
-
-/** callcoach's own conversation model as JSON, so any source can be converted with a short script. */
-export const conversationSchema = z.looseObject({
-  id: z.union([z.string(), z.number()]).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  turns: z
-    .array(
-      z.looseObject({
-        speaker: z.string().min(1),
-        /** Omitted: unknown, settled by --roles, a sidecar or inference. */
-        role: z.enum(ROLES).optional(),
-        text: z.string(),
-        startMs: ms.optional(),
-        endMs: ms.optional(),
-        words: z.array(z.strictObject({ text: z.string(), startMs: ms, endMs: ms })).optional(),
-      }),
-    )
-    .min(1),
-});
+// zod is loaded on first use (synchronously), so runs that never read this format do not pay for it.
+const require = createRequire(import.meta.url);
+let schemas: typeof import('./callcoach-schema.js') | undefined;
+const conversationSchema = () => (schemas ??= require('./callcoach-schema.js') as typeof import('./callcoach-schema.js')).conversationSchema;
 
 /** Validates one conversation object (a whole .json file, or one line of a .jsonl file). */
 export function conversationFromValue(source: Source, value: unknown, lineAt: JsonDocument['lineAt'], format: string) {
-  const parsed = conversationSchema.safeParse(value);
+  const parsed = conversationSchema().safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEVERITIES } from './types.js';
+import { SEVERITIES } from '../types.js';
 
 /** Fields every rule has, whatever its kind. */
 export const ruleBaseSchema = z.strictObject({

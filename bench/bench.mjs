@@ -1,0 +1,173 @@
+// npm run bench: throughput, memory and start-up of callcoach against its nearest JavaScript peer
+// (textlint + textlint-rule-prh with the jargon pack's terms) and a raw single-regex scan of the same bytes.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { jsonlCorpus, writeCorpus } from './corpus.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FILES = Number(process.env.BENCH_FILES ?? 2000);
+const STREAMS = (process.env.BENCH_STREAMS ?? '10000,100000').split(',').map(Number);
+const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
+const WORK = join(tmpdir(), `callcoach-bench-v1-${FILES}`);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (bytes) => bytes / 1e6;
+
+function filesOf(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => /\.(txt|vtt|json)$/.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Median wall time and peak RSS of a callcoach run, measured in a fresh process. */
+function callcoach(args, stdinFile = '/dev/null') {
+  const runs = [];
+  for (let i = 0; i < REPEAT; i++) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), stdinFile, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const line = r.stderr.trim().split('\n').pop();
+    runs.push(JSON.parse(line));
+  }
+  return { wallMs: median(runs.map((r) => r.wallMs)), maxRssMb: median(runs.map((r) => r.maxRssKb)) / 1024 };
+}
+
+/** Median wall time of a whole command, start-up included. */
+function wall(cmd, args, times = 9) {
+  const ms = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    spawnSync(cmd, args, { stdio: 'ignore' });
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
+
+function jargonTerms() {
+  const pack = parse(readFileSync(join(ROOT, 'rules/jargon.yaml'), 'utf8'));
+  const entries = pack.rules[0].terms;
+  // Phrase-pattern operators have no meaning to prh or a plain regex: keep the literal variants.
+  return entries.map((e) => ({
+    plain: e.plain,
+    variants: (Array.isArray(e.term) ? e.term : [e.term])
+      .flatMap((t) => t.split('|'))
+      .map((t) => t.replace(/[()[\]=*@]/g, ' ').replace(/\s+/g, ' ').trim())
+      .filter(Boolean),
+  }));
+}
+
+// No "\-": prh compiles patterns with the u flag, which rejects needless escapes.
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+async function textlint(files, dict) {
+  const { createLinter } = await import('textlint');
+  const { TextlintKernelDescriptor } = await import('@textlint/kernel');
+  const text = (await import('@textlint/textlint-plugin-text')).default;
+  const prh = (await import('textlint-rule-prh')).default;
+  const descriptor = new TextlintKernelDescriptor({
+    rules: [{ ruleId: 'prh', rule: prh.default ?? prh, options: { rulePaths: [dict] } }],
+    plugins: [{ pluginId: 'text', plugin: text.default ?? text }],
+    filterRules: [],
+  });
+  const linter = createLinter({ descriptor });
+  let bytes = 0;
+  let messages = 0;
+  const t = performance.now();
+  for (const f of files) {
+    const content = readFileSync(f, 'utf8');
+    bytes += Buffer.byteLength(content);
+    messages += (await linter.lintText(content, `${f}.txt`)).messages.length;
+  }
+  return { ms: performance.now() - t, bytes, messages };
+}
+
+function rawScan(files, terms) {
+  const re = new RegExp(`\\b(?:${terms.flatMap((t) => t.variants).map(escapeRe).join('|')})\\b`, 'gi');
+  const runs = [];
+  let bytes = 0;
+  for (let i = 0; i < REPEAT; i++) {
+    bytes = 0;
+    const t = performance.now();
+    for (const f of files) {
+      const s = readFileSync(f, 'utf8');
+      bytes += Buffer.byteLength(s);
+      for (const _ of s.matchAll(re));
+    }
+    runs.push(performance.now() - t);
+  }
+  return { ms: median(runs), bytes };
+}
+
+async function main() {
+  spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const corpus = join(WORK, 'files');
+  if (!existsSync(join(WORK, 'ready'))) {
+    mkdirSync(corpus, { recursive: true });
+    writeCorpus(corpus, FILES);
+    writeFileSync(join(WORK, 'ready'), '');
+  }
+  const files = filesOf(corpus);
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const star = join(ROOT, '../shared/corpora/star/conversations.normalized.jsonl.gz');
+
+  const rows = [];
+  const add = (what, value, note = '') => rows.push([what, value, note]);
+  add('corpus', `${files.length} calls, ${mb(bytes).toFixed(1)} MB (${(bytes / files.length / 1024).toFixed(1)} KB each; text, timed text, WebVTT, Call Analytics JSON)`);
+
+  const j1 = callcoach(['check', '-f', 'jsonl', '--jobs', '1', corpus]);
+  const j2 = callcoach(['check', '-f', 'jsonl', '--jobs', '2', corpus]);
+  const rate = (r) => ({ mbs: mb(bytes) / (r.wallMs / 1000), cps: files.length / (r.wallMs / 1000) });
+  add('callcoach --jobs 1', `${rate(j1).mbs.toFixed(2)} MB/s, ${rate(j1).cps.toFixed(0)} conversations/s`, `peak RSS ${j1.maxRssMb.toFixed(0)} MB`);
+  add('callcoach --jobs 2', `${rate(j2).mbs.toFixed(2)} MB/s, ${rate(j2).cps.toFixed(0)} conversations/s`, `peak RSS ${j2.maxRssMb.toFixed(0)} MB`);
+
+  const terms = jargonTerms();
+  const dict = join(WORK, 'prh.yml');
+  writeFileSync(dict, `version: 1\nrules:\n${terms.flatMap((t) => t.variants.map((v) => `  - expected: ${JSON.stringify(t.plain)}\n    pattern: ${JSON.stringify(`/\\b${escapeRe(v)}\\b/i`)}\n`)).join('')}`);
+  const sample = files.slice(0, Math.min(files.length, 300));
+  const tl = await textlint(sample, dict);
+  const tlRate = mb(tl.bytes) / (tl.ms / 1000);
+  add('textlint + prh (jargon terms)', `${tlRate.toFixed(3)} MB/s`, `${sample.length} calls, ${tl.messages} messages`);
+
+  const raw = rawScan(files, terms);
+  const rawRate = mb(raw.bytes) / (raw.ms / 1000);
+  add('raw single-regex scan (read + match)', `${rawRate.toFixed(1)} MB/s`, `${terms.flatMap((t) => t.variants).length} alternatives`);
+
+  const nodeStart = wall(process.execPath, ['-e', '0']);
+  const oneFile = wall(process.execPath, [join(ROOT, 'bin/callcoach.js'), 'check', join(ROOT, 'fixtures/calls/pharmacy-refill.txt')]);
+  add('node -e 0', `${nodeStart.toFixed(0)} ms`, `NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}`);
+  add('callcoach check (one file)', `${oneFile.toFixed(0)} ms`);
+
+  const streams = [];
+  for (const n of STREAMS) {
+    const file = join(WORK, `stream-${n}.jsonl`);
+    if (!existsSync(file)) {
+      const out = createWriteStream(file);
+      jsonlCorpus(n, (line) => out.write(line));
+      await new Promise((resolve) => out.end(resolve));
+    }
+    const saved = REPEAT;
+    const r = callcoach(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '--jobs', '2', '-'], file);
+    streams.push({ n, ...r, mb: mb(statSync(file).size) });
+    add(`stream of ${n} conversations (--jobs 2)`, `${(n / (r.wallMs / 1000)).toFixed(0)} conversations/s`, `peak RSS ${r.maxRssMb.toFixed(0)} MB`);
+    void saved;
+  }
+  if (existsSync(star)) add('STAR corpus', 'present (see README for its figures)');
+
+  const ratios = [
+    ['callcoach / textlint+prh (jobs 1)', rate(j1).mbs / tlRate, '≥ 50×'],
+    ['callcoach / raw scan (jobs 1)', rate(j1).mbs / rawRate, '≥ 0.25'],
+    ['jobs 2 / jobs 1', j1.wallMs / j2.wallMs, '≥ 1.7×'],
+    ['one-file check / node -e 0', oneFile / nodeStart, '< 3×'],
+    ['peak RSS 100k / 10k conversations', streams.length === 2 ? streams[1].maxRssMb / streams[0].maxRssMb : NaN, 'flat (≈ 1), < 300 MB'],
+  ];
+  const width = Math.max(...rows.map((r) => r[0].length), ...ratios.map((r) => r[0].length));
+  console.log('\ncallcoach benchmark\n');
+  for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value}${note ? `  (${note})` : ''}`);
+  console.log('');
+  for (const [what, value, target] of ratios) console.log(`${what.padEnd(width)}  ${value.toFixed(2)}  target ${target}`);
+}
+
+await main();

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { type Document, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { firstYamlError } from '../util/yaml-error.js';
+import { Locator, type Path } from './locate.js';
+import { PackLoadError } from './problems.js';
+import { KIND_OPTIONS } from './schema/kinds.js';
+import { packSchema, RULE_BASE_KEYS, ruleBaseSchema } from './schema/pack.js';
+import type { RuleInfo } from './types.js';
+
+// Validation is the only user of zod and the YAML parser for packs: load.ts requires this module
+// only for packs without a prebuilt snapshot, so a plain `check` starts without them.
+
+/** A rule that passed validation: its common fields and its kind's options (defaults filled in). */
+export interface ValidatedRule {
+  info: Omit<RuleInfo, 'pack'>;
+  options: Record<string, unknown>;
+}
+
+export interface ValidatedPack {
+  pack: string;
+  description: string;
+  source: string;
+  sets: Record<string, string[]>;
+  rules: ValidatedRule[];
+}
+
+/** Reads and fully validates one pack file; throws PackLoadError with file, line and column. */
+export function validatePack(file: string): { doc: ValidatedPack; locator: Locator } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read pack: ${(err as Error).message}` });
+  }
+  const yaml = parseDocument(text, { uniqueKeys: true });
+  const yamlError = firstYamlError(yaml);
+  if (yamlError) {
+    // An unquoted pattern that starts with "[" reads as a YAML list, and YAML's complaint does not say so.
+    const bracket = /^\s*-\s*\[[^\]]*\]\s*\S/.test(text.split(/\r?\n/)[yamlError.line - 1] ?? '');
+    const hint = bracket ? " (a pattern that starts with '[' must be quoted)" : '';
+    throw new PackLoadError({ file, line: yamlError.line, column: yamlError.column, message: `invalid YAML: ${yamlError.message}${hint}` });
+  }
+  const locator = new Locator(yaml, text);
+  const result = packSchema.safeParse(yaml.toJS());
+  if (!result.success) throw schemaProblem(file, locator, [], result.error);
+  const expected = basename(file).replace(/\.ya?ml$/, '');
+  if (result.data.pack !== expected) {
+    throw new PackLoadError({ file, ...locator.at(['pack']), message: `pack name '${result.data.pack}' must match its file name '${expected}'` });
+  }
+  const { pack, description, source, sets } = result.data;
+  return { doc: { pack, description, source, sets, rules: result.data.rules.map((raw, i) => validateRule(raw, i, pack, file, locator)) }, locator };
+}
+
+function validateRule(raw: unknown, i: number, pack: string, file: string, locator: Locator): ValidatedRule {
+  const at: Path = ['rules', i];
+  const fail = (path: Path, message: string): never => {
+    throw new PackLoadError({ file, ...locator.at([...at, ...path]), message });
+  };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail([], 'each rule must be a mapping with id, kind, step, severity, message and tip');
+  const base: Record<string, unknown> = {};
+  const options: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw as Record<string, unknown>)) (RULE_BASE_KEYS.includes(k) ? base : options)[k] = v;
+
+  const kinds = Object.keys(KIND_OPTIONS).join(', ');
+  if (base.kind === undefined) fail([], `rule is missing 'kind'; expected one of ${kinds}`);
+  const schema = KIND_OPTIONS[String(base.kind)];
+  if (!schema) fail(['kind'], `unknown rule kind '${String(base.kind)}'; expected one of ${kinds}`);
+  const checkedBase = ruleBaseSchema.safeParse(base);
+  if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
+  const checkedOptions = schema!.safeParse(options);
+  if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error);
+  const { id, kind, step, severity, message, tip } = checkedBase.data;
+  if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
+  return { info: { id, kind, step, severity, message, tip }, options: checkedOptions.data as Record<string, unknown> };
+}
+
+function schemaProblem(file: string, locator: Locator, at: Path, error: z.ZodError): PackLoadError {
+  const issue = error.issues[0]!;
+  const path = [...at, ...(issue.path as (string | number)[])];
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const where = path.length ? `${formatPath(path)}: ` : '';
+  const message = issue.code === 'unrecognized_keys' ? `unknown key '${key}'` : issue.message.replace(/^Invalid input: /, '');
+  return new PackLoadError({ file, ...locator.at(path, key), message: `${where}${message}` });
+}
+
+function formatPath(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** A locator for a pack already known to be valid (for pattern errors found while compiling). */
+export function locatorFor(file: string): Locator {
+  const text = readFileSync(file, 'utf8');
+  return new Locator(parseDocument(text) as Document, text);
+}
