@@ -77,9 +77,11 @@ export function makeCall(r, i) {
 /** Times each turn: about 15 characters a second, short pauses, an occasional overlap. */
 function timeline(r, turns) {
   let t = 500;
+  let previous = 0;
   return turns.map(([role, text]) => {
-    const overlap = r() < 0.1 ? 400 + r() * 800 : 0;
-    const start = Math.max(0, t - overlap);
+    const overlap = r() < 0.1 ? Math.round(400 + r() * 800) : 0;
+    const start = Math.max(previous, t - overlap);
+    previous = start;
     const end = start + Math.round((text.length / 15) * 1000);
     t = end + 300 + Math.round(r() * 900);
     return { role, text, start, end };

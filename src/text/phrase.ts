@@ -144,13 +144,16 @@ function dispatchOf(options: readonly Fragment[]): Dispatch {
 
 /** Calls `each` for the options worth trying at token `at` (an option may come twice; harmless). */
 function forCandidates(d: Dispatch, view: TextView, at: number, each: (i: number) => void): void {
-  d.always.forEach(each);
+  const run = (list: readonly number[] | undefined) => {
+    if (list) for (let i = 0; i < list.length; i++) each(list[i]!);
+  };
+  run(d.always);
   const t = view.tokens[at];
   if (!t) return;
-  d.byStem.get(t.stem)?.forEach(each);
-  d.byWord.get(t.word)?.forEach(each);
-  if (view.numerals[at] === NUMBER) d.numbers.forEach(each);
-  if (view.numerals[at] === ORDINAL) d.ordinals.forEach(each);
+  run(d.byStem.get(t.stem));
+  run(d.byWord.get(t.word));
+  if (view.numerals[at] === NUMBER) run(d.numbers);
+  if (view.numerals[at] === ORDINAL) run(d.ordinals);
 }
 
 /** Calls `k` with every token index where a match of `f` starting at `at` can end (exclusive). */
@@ -179,8 +182,15 @@ function each(f: Fragment, view: TextView, at: number, k: (end: number) => void)
 }
 
 function sequence(items: readonly Fragment[], i: number, view: TextView, at: number, k: (end: number) => void): void {
-  if (i === items.length) k(at);
-  else each(items[i]!, view, at, (end) => sequence(items, i + 1, view, end, k));
+  // Runs of plain words (most of every pattern) are checked in a loop, without a continuation per word.
+  let pos = at;
+  while (i < items.length && items[i]!.kind === 'word') {
+    if (!accepts((items[i] as Extract<Fragment, { kind: 'word' }>).accepts, view, pos)) return;
+    i++;
+    pos++;
+  }
+  if (i === items.length) k(pos);
+  else each(items[i]!, view, pos, (end) => sequence(items, i + 1, view, end, k));
 }
 
 /** The longest match of `f` starting at `at`, as its end (exclusive); `at` when none. */

@@ -28,7 +28,9 @@ export const vttReader: Reader = {
       const retry = vttParser().parse(lenient(source.text), 'metadata');
       if (retry.errors.length === 0) ({ cues, errors } = retry);
     }
-    const first = errors[0];
+    // Cues that start before the previous one break a conformance rule, not the syntax: overlapping
+    // speakers in diarized exports do it. They are read; every other spec error refuses the file.
+    const first = errors.find((e) => !e.message.startsWith('Start timestamp is not greater than or equal to start timestamp of previous cue'));
     if (first) throw new ReadError(`invalid WebVTT: ${first.message}`, first.line, first.col);
 
     const cueLines = timingLines(source.text);
