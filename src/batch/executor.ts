@@ -14,7 +14,8 @@ export interface Setup {
 }
 
 export interface Executor {
-  run(task: Task): Promise<FileResult[]>;
+  /** Checks a batch of tasks, results in task order. */
+  run(tasks: readonly Task[]): Promise<FileResult[]>;
   close(): Promise<void>;
 }
 
@@ -34,13 +35,29 @@ export function rulesOf(setup: Setup): CompiledRule[] {
 /** Runs tasks on this thread: the right choice for one file, where starting workers costs more than it saves. */
 export function inlineExecutor(rules: readonly CompiledRule[], setup: Setup): Executor {
   const options = taskOptionsOf(setup);
-  return { run: (task) => runTask(task, rules, options), close: async () => undefined };
+  return {
+    run: async (tasks) => {
+      const out: FileResult[] = [];
+      for (const t of tasks) out.push(...(await runTask(t, rules, options)));
+      return out;
+    },
+    close: async () => undefined,
+  };
 }
 
 /** Runs tasks on `jobs` worker threads; each worker compiles the packs once. */
 export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor> {
   // Loaded only for parallel runs: a one-file check does not start workers.
   const { Piscina } = await import('piscina');
-  const pool = new Piscina({ filename: new URL('./worker.js', import.meta.url).href, workerData: setup, minThreads: jobs, maxThreads: jobs, idleTimeout: 1000 });
-  return { run: (task) => pool.run(task) as Promise<FileResult[]>, close: () => pool.destroy() };
+  const pool = new Piscina({
+    filename: new URL('./worker.js', import.meta.url).href,
+    workerData: setup,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 1000,
+    // A worker holds one conversation at a time; capped heaps make V8 collect instead of growing, so
+    // memory stays flat however long the stream (a leak would show as a worker failing, not as swap).
+    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+  });
+  return { run: (tasks) => pool.run(tasks) as Promise<FileResult[]>, close: () => pool.destroy() };
 }

@@ -24,3 +24,16 @@ export async function* mapOrdered<T, R>(source: AsyncIterable<T>, fn: (item: T) 
     yield result;
   }
 }
+
+/** Groups a stream into arrays of up to `size` items: fewer, larger messages to worker threads. */
+export async function* batches<T>(source: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const item of source) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

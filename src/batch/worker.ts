@@ -8,6 +8,8 @@ const setup = workerData as Setup;
 const rules = rulesOf(setup);
 const options = taskOptionsOf(setup);
 
-export default function check(task: Task): Promise<FileResult[]> {
-  return runTask(task, rules, options);
+export default async function check(tasks: readonly Task[]): Promise<FileResult[]> {
+  const out: FileResult[] = [];
+  for (const t of tasks) out.push(...(await runTask(t, rules, options)));
+  return out;
 }

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { BaselineTracker, formatBaseline, parseBaseline } from '../baseline.js';
 import { type Executor, inlineExecutor, poolExecutor, type Setup } from '../batch/executor.js';
 import { expandInputs, ignoreRules, STDIN } from '../batch/inputs.js';
-import { mapOrdered } from '../batch/ordered.js';
+import { batches, mapOrdered } from '../batch/ordered.js';
 import { inShard, type Shard } from '../batch/shard.js';
 import type { Task } from '../batch/task.js';
 import { colors } from '../report/color.js';
@@ -83,15 +83,17 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const shown = severityRank(options.minSeverity);
   await write((r) => r.head());
   try {
-    for await (const results of mapOrdered(tasks.stream, (t) => executor.run(t), Math.max(4, options.jobs * 4))) {
+    // A few tasks per message to the workers: fewer, larger messages.
+    const size = parallel ? 8 : 1;
+    for await (const results of mapOrdered(batches(tasks.stream, size), (b) => executor.run(b), Math.max(4, options.jobs * 4))) {
       for (const full of results) {
         const file = baseline ? baseline.filter(full) : full;
         summary.add(file);
         gates.add(file);
         const display = file.findings.some((f) => severityRank(f.severity) < shown) ? { ...file, findings: file.findings.filter((f) => severityRank(f.severity) >= shown) } : file;
         await write((r) => r.file(display));
+        progress.tick();
       }
-      progress.tick();
     }
   } finally {
     await executor.close();

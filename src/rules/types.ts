@@ -34,6 +34,17 @@ export interface RuleInfo {
   severity: Severity;
   message: string;
   tip: string;
+  description?: string;
+  /** Examples from the pack (`tests:`), for `callcoach test` and `explain`. */
+  tests: RuleExample[];
+}
+
+export interface RuleExample {
+  name?: string;
+  transcript: string;
+  format?: string;
+  findings: { turn: number; rule?: string }[];
+  todo?: string;
 }
 
 export interface CompiledRule extends RuleInfo {

@@ -71,9 +71,9 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
   const checkedOptions = schema!.safeParse(options);
   if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error);
-  const { id, kind, step, severity, message, tip } = checkedBase.data;
+  const { id, kind, step, severity, message, tip, description, tests } = checkedBase.data;
   if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
-  return { info: { id, kind, step, severity, message, tip }, options: checkedOptions.data as Record<string, unknown> };
+  return { info: { id, kind, step, severity, message, tip, ...(description !== undefined && { description }), tests }, options: checkedOptions.data as Record<string, unknown> };
 }
 
 function schemaProblem(file: string, locator: Locator, at: Path, error: z.ZodError): PackLoadError {

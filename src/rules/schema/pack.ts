@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../types.js';
 
+/** An example that documents a rule and is run by `callcoach test`. */
+export const ruleTestSchema = z.strictObject({
+  name: z.string().optional(),
+  /** The transcript, in any format callcoach reads (plain text unless `format` says otherwise). */
+  transcript: z.string().min(1),
+  format: z.string().optional(),
+  /** The findings expected: of this rule unless `rule` names another one; [] for none. */
+  findings: z.array(z.strictObject({ turn: z.number().int().min(1), rule: z.string().optional() })),
+  /** A known gap: shown, but not failing the run. */
+  todo: z.string().optional(),
+});
+
 /** Fields every rule has, whatever its kind. */
 export const ruleBaseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'rule ids look like "<pack>/<name>" in lower-case words and hyphens'),
@@ -9,8 +21,12 @@ export const ruleBaseSchema = z.strictObject({
   severity: z.enum(SEVERITIES),
   message: z.string().min(1),
   tip: z.string().min(1),
+  /** A longer explanation for `callcoach explain`. */
   description: z.string().optional(),
+  tests: z.array(ruleTestSchema).default([]),
 });
+
+export type RuleTest = z.infer<typeof ruleTestSchema>;
 
 export const RULE_BASE_KEYS = Object.keys(ruleBaseSchema.shape);
 
