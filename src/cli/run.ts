@@ -7,6 +7,8 @@ import { VERSION } from '../version.js';
 import { checkCommand, DEFAULT_JOBS, EXIT } from './check.js';
 import { type CliIO, UsageError } from './io.js';
 import { mergeCommand } from './merge.js';
+import { explainCommand, rulesCommand } from './rules.js';
+import { testCommand } from './test.js';
 import { parseOutputs } from './outputs.js';
 
 /** Turns a parser's thrown message into commander's usage error (exit 2 with the message). */
@@ -78,6 +80,31 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
     .action(async (files: string[], opts) => {
       code = await mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }) }, io);
+    });
+
+  program
+    .command('test')
+    .description("run the rules' tests: examples (tests:) in bundled packs, or in the packs named")
+    .argument('[packs...]', 'bundled pack names, pack files or directories of packs')
+    .action(async (targets: string[]) => {
+      code = await testCommand(targets, io);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule: id, step, severity, what it finds, pack and principle')
+    .argument('[packs...]', 'bundled pack names, pack files or directories of packs')
+    .action((targets: string[]) => {
+      code = rulesCommand(targets, io);
+    });
+
+  program
+    .command('explain')
+    .description('what a rule checks, why, what to say instead, and its examples')
+    .argument('<rule>', 'a rule id, e.g. cold-transfers/blind-transfer')
+    .option('--pack <file...>', 'also load these pack files (for custom rules)')
+    .action((id: string, opts: { pack?: string[] }) => {
+      code = explainCommand(id, opts.pack ?? [], io);
     });
 
   try {

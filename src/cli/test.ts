@@ -1,3 +1,4 @@
+import { relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { colors } from '../report/color.js';
 import { bundledPackFiles, loadPacks } from '../rules/load.js';
@@ -23,7 +24,7 @@ export async function testCommand(targets: readonly string[], io: CliIO): Promis
     // Each pack's cases run with the pack's own rules only, so other packs cannot add findings.
     const own = runRuleTests(pack.rules, pack.rules);
     results.push(...own);
-    lines.push(c.underline(pack.file));
+    lines.push(c.underline(relative(process.cwd(), pack.file) || pack.file));
     for (const rule of pack.rules) {
       const cases = own.filter((r) => r.rule === rule);
       if (cases.length === 0) lines.push(`  ${c.yellow('!')} ${rule.id} ${c.dim('has no tests')}`);

@@ -55,6 +55,8 @@ const validator = () => (validation ??= require('./validate.js') as typeof impor
 
 export interface Snapshot {
   snapshotVersion: 1;
+  /** Which validation code produced it: a snapshot from before a schema change is not trusted. */
+  validator: string;
   packs: Record<string, { sha1: string; doc: ValidatedPack }>;
   /** Compiled phrase lists of the bundled packs, by `pack\u0001patterns` (valid only with every pack unchanged). */
   phrases: Record<string, FragmentJson>;
@@ -62,11 +64,19 @@ export interface Snapshot {
 
 export const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
+/** A hash of the compiled validation and schema modules (this file's siblings). */
+export function validatorFingerprint(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const files = ['validate.js', ...readdirSync(join(here, 'schema')).map((f) => join('schema', f))].filter((f) => f.endsWith('.js')).sort();
+  return sha1(files.map((f) => readFileSync(join(here, f), 'utf8')).join('\u0000'));
+}
+
 let snapshot: Snapshot | null | undefined;
 function readSnapshot(): Snapshot | null {
   if (snapshot === undefined) {
     try {
-      snapshot = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as Snapshot;
+      const read = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as Snapshot;
+      snapshot = read.validator === validatorFingerprint() ? read : null;
     } catch {
       snapshot = null;
     }

@@ -1,0 +1,75 @@
+import { colors } from '../report/color.js';
+import { loadPacks, type Pack } from '../rules/load.js';
+import type { CompiledRule } from '../rules/types.js';
+import { STEPS } from '../scorecard/steps.js';
+import { EXIT, formatProblem } from './check.js';
+import type { CliIO } from './io.js';
+import { packFilesFor } from './packs.js';
+
+function load(targets: readonly string[], io: CliIO): Pack[] | undefined {
+  const { files, selected } = packFilesFor(targets);
+  const { packs, problems } = loadPacks(files, selected);
+  if (problems.length === 0) return packs;
+  io.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
+  return undefined;
+}
+
+const firstSentence = (text: string) => /^.*?[.!?](?=\s|$)/s.exec(text.replace(/\s+/g, ' ').trim())?.[0] ?? text;
+const stepTitle = (step: number) => STEPS.find((s) => s.step === step)?.title ?? '';
+
+/** `callcoach rules`: every rule with its step, severity, what it finds, its pack and the principle behind it. */
+export function rulesCommand(targets: readonly string[], io: CliIO): number {
+  const packs = load(targets, io);
+  if (!packs) return EXIT.error;
+  const c = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
+  const out: string[] = [];
+  for (const pack of packs) {
+    out.push(`${c.bold(pack.name)}  ${c.dim(firstSentence(pack.source))}`);
+    for (const r of pack.rules) out.push(`  ${r.id.padEnd(44)} step ${r.step}  ${r.severity.padEnd(7)}  ${r.message}`);
+    out.push('');
+  }
+  io.stdout.write(`${out.join('\n')}`);
+  return EXIT.ok;
+}
+
+/** `callcoach explain <rule>`: what the rule checks, why, what to say instead, and its examples. */
+export function explainCommand(id: string, targets: readonly string[], io: CliIO): number {
+  const packs = load(targets, io);
+  if (!packs) return EXIT.error;
+  const rules = packs.flatMap((p) => p.rules.map((r) => ({ rule: r, pack: p })));
+  const hit = rules.find((x) => x.rule.id === id);
+  if (!hit) {
+    const close = rules.map((x) => x.rule.id).filter((r) => r.includes(id.split('/').pop() ?? id));
+    io.stderr.write(`callcoach: no rule '${id}'${close.length ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''} (see callcoach rules)\n`);
+    return EXIT.error;
+  }
+  const c = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
+  io.stdout.write(`${explanation(hit.rule, hit.pack, c).join('\n')}\n`);
+  return EXIT.ok;
+}
+
+function explanation(r: CompiledRule, pack: Pack, c: ReturnType<typeof colors>): string[] {
+  const out = [
+    c.bold(r.id),
+    `${r.severity} · step ${r.step} "${stepTitle(r.step)}" · pack ${pack.name} · kind ${r.kind}`,
+    '',
+    c.bold('What it checks'),
+    `  ${r.description ?? r.message}`,
+    `  ${c.dim(pack.description.replace(/\s+/g, ' ').trim())}`,
+    '',
+    c.bold('Why'),
+    `  ${pack.source.replace(/\s+/g, ' ').trim()}`,
+    '',
+    c.bold('What to say or do instead'),
+    `  ${r.tip.replace(/\s+/g, ' ').trim()}`,
+  ];
+  if (r.tests.length) {
+    out.push('', c.bold('Examples'));
+    for (const t of r.tests) {
+      const verdict = t.findings.length ? `flagged at turn ${t.findings.map((f) => f.turn).join(', ')}` : 'not flagged';
+      out.push(`  ${t.name ?? 'example'} (${verdict})${t.todo ? c.dim(` todo: ${t.todo}`) : ''}`);
+      for (const line of t.transcript.trimEnd().split('\n')) out.push(c.dim(`    ${line}`));
+    }
+  }
+  return out;
+}

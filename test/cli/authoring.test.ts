@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from './run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'callcoach-authoring-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const ACME = `pack: acme
+description: Acme Energy's own words and policies.
+source: Acme's customer promise, section 2 (plain words, no internal codes).
+sets:
+  internal:
+    - (meter slot|MSR code|the grid desk)
+rules:
+  - id: acme/internal-words
+    kind: phrase
+    step: 3
+    severity: warning
+    message: Internal Acme wording.
+    tip: Say what the customer sees on their bill.
+    match: ['@internal']
+    tests:
+      - name: internal word
+        transcript: |
+          Customer: Why is my bill high?
+          Agent: Your meter slot was re-read.
+        findings: [{turn: 2}]
+      - name: plain words
+        transcript: |
+          Agent: Your meter was read again.
+        findings: []
+`;
+
+describe('rule tests and discoverability', () => {
+  it("runs the bundled rules' tests, every rule having some", () => {
+    const r = cli(['test']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('has no tests');
+    expect(r.stdout).toMatch(/✔ \d+ cases: \d+ passed, 0 failed, 0 todo/);
+  });
+
+  it('fails a broken case and shows, turn by turn, what was missed and what was unexpected', () => {
+    const pack = join(work, 'acme.yaml');
+    writeFileSync(pack, ACME.replace('findings: [{turn: 2}]', 'findings: [{turn: 1}]'));
+    const r = cli(['test', pack]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✖ acme/internal-words › case 1 "internal word"');
+    expect(r.stdout).toMatch(/1 Customer: Why is my bill high\? +− expected acme\/internal-words/);
+    expect(r.stdout).toMatch(/2 Agent: Your meter slot was re-read\. +\+ unexpected acme\/internal-words/);
+    expect(r.stdout).toContain('2 cases: 1 passed, 1 failed, 0 todo');
+  });
+
+  it('reports a todo case without failing', () => {
+    const pack = join(work, 'acme.yaml');
+    writeFileSync(pack, ACME.replace('findings: []\n', 'findings: [{turn: 1}]\n        todo: paraphrases are not caught yet\n'));
+    const r = cli(['test', pack]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('todo: paraphrases are not caught yet');
+  });
+
+  it('lists rules and explains one with its examples', () => {
+    const list = cli(['rules']).stdout;
+    expect(list).toMatch(/cold-transfers\/blind-transfer +step 5 +error +The agent hands the customer off/);
+    const explain = cli(['explain', 'rule-book/policy-without-alternative']);
+    expect(explain.code).toBe(0);
+    for (const heading of ['What it checks', 'Why', 'What to say or do instead', 'Examples']) expect(explain.stdout).toContain(heading);
+    expect(explain.stdout).toContain('seeds/003_a77f0281eae89887.txt');
+    expect(cli(['explain', 'rule-book/policy']).stderr).toContain('did you mean rule-book/policy-without-alternative');
+  });
+
+  it('ends every stylish finding with its rule id, so it can be explained', () => {
+    const out = cli(['check', 'fixtures/calls/pharmacy-refill.txt']).stdout;
+    expect(out).toMatch(/⚠ warning {2}Jargon the customer may not know: "prior auth"\. {2}jargon\/unexplained-term\n/);
+  });
+});
