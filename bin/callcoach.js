@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-import { run } from '../dist/cli/run.js';
+import v8 from 'node:v8';
+
+// Pack authors may write regular expressions. V8's linear-time engine takes over from any regex
+// that backtracks excessively, so a catastrophic pattern cannot hang a batch. The flag must be set
+// before any regex is compiled, hence before the program's modules load (and their workers start).
+v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+const { run } = await import('../dist/cli/run.js');
 
 // A reader that stops early (`callcoach check … | head`) is not an error: stop quietly, as Unix tools do.
 process.stdout.on('error', (err) => {

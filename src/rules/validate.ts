@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { type Document, parseDocument } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
+import { didYouMean } from '../util/did-you-mean.js';
 import { firstYamlError } from '../util/yaml-error.js';
 import { Locator, type Path } from './locate.js';
 import { PackLoadError } from './problems.js';
@@ -34,6 +35,7 @@ export function validatePack(file: string): { doc: ValidatedPack; locator: Locat
   } catch (err) {
     throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read pack: ${(err as Error).message}` });
   }
+  refuseOversized(file, text);
   const yaml = parseDocument(text, { uniqueKeys: true });
   const yamlError = firstYamlError(yaml);
   if (yamlError) {
@@ -66,24 +68,67 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   const kinds = Object.keys(KIND_OPTIONS).join(', ');
   if (base.kind === undefined) fail([], `rule is missing 'kind'; expected one of ${kinds}`);
   const schema = KIND_OPTIONS[String(base.kind)];
-  if (!schema) fail(['kind'], `unknown rule kind '${String(base.kind)}'; expected one of ${kinds}`);
+  if (!schema) fail(['kind'], `unknown rule kind '${String(base.kind)}'${didYouMean(String(base.kind), Object.keys(KIND_OPTIONS))}; expected one of ${kinds}`);
   const checkedBase = ruleBaseSchema.safeParse(base);
   if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
   const checkedOptions = schema!.safeParse(options);
-  if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error);
+  if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error, keysOf(String(base.kind)));
   const { id, kind, step, severity, message, tip, description, tests } = checkedBase.data;
   if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
   return { info: { id, kind, step, severity, message, tip, ...(description !== undefined && { description }), tests }, options: checkedOptions.data as Record<string, unknown> };
 }
 
-function schemaProblem(file: string, locator: Locator, at: Path, error: z.ZodError): PackLoadError {
+/** Every property name a kind's rules may use (its own and the common ones), for "did you mean". */
+const keyCache = new Map<string, string[]>();
+function keysOf(kind: string): string[] {
+  let keys = keyCache.get(kind);
+  if (!keys) {
+    const found = new Set(RULE_BASE_KEYS);
+    const walk = (node: unknown): void => {
+      if (!node || typeof node !== 'object') return;
+      const props = (node as { properties?: Record<string, unknown> }).properties;
+      if (props) for (const k of Object.keys(props)) found.add(k);
+      Object.values(node).forEach(walk);
+    };
+    walk(z.toJSONSchema(KIND_OPTIONS[kind]!, { io: 'input', unrepresentable: 'any' }));
+    keyCache.set(kind, (keys = [...found]));
+  }
+  return keys;
+}
+
+export function schemaProblem(file: string, locator: Locator, at: Path, error: z.ZodError, knownKeys: readonly string[] = RULE_BASE_KEYS): PackLoadError {
   const issue = error.issues[0]!;
   const path = [...at, ...(issue.path as (string | number)[])];
   const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const where = path.length ? `${formatPath(path)}: ` : '';
-  const message = issue.code === 'unrecognized_keys' ? `unknown key '${key}'` : issue.message.replace(/^Invalid input: /, '');
+  const message = issue.code === 'unrecognized_keys' ? `unknown key '${key}'${didYouMean(key!, knownKeys)}` : issue.message.replace(/^Invalid input: /, '');
   return new PackLoadError({ file, ...locator.at(path, key), message: `${where}${message}` });
 }
+
+export const MAX_PACK_BYTES = 1_000_000;
+export const MAX_PACK_DEPTH = 32;
+
+/**
+ * Refuses a pack too large or too deeply nested before the YAML parser sees it: a hostile or broken
+ * file must not exhaust memory or the stack (the parser can abort the process on very deep input).
+ */
+export function refuseOversized(file: string, text: string): void {
+  if (text.length > MAX_PACK_BYTES) throw new PackLoadError({ file, line: 1, column: 1, message: `pack file is ${Math.round(text.length / 1000)} KB; packs are limited to ${MAX_PACK_BYTES / 1000} KB` });
+  let flow = 0;
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    for (const ch of line.replace(/(["'])(?:(?!\1).)*\1/g, '').replace(/#.*$/, '')) {
+      if (ch === '[' || ch === '{') flow++;
+      else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
+    }
+    const indent = /^ */.exec(line)![0].length / 2 + (line.match(/^\s*(?:- )+/)?.[0].split('-').length ?? 1) - 1;
+    if (flow > MAX_PACK_DEPTH || indent > MAX_PACK_DEPTH) {
+      throw new PackLoadError({ file, line: i + 1, column: 1, message: `pack nests deeper than ${MAX_PACK_DEPTH} levels; a pack needs only a few` });
+    }
+  }
+}
+
 
 function formatPath(path: Path): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');

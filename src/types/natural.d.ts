@@ -3,3 +3,7 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   const PorterStemmer: { stem(word: string): string };
   export default PorterStemmer;
 }
+
+declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
+  export function DamerauLevenshteinDistance(source: string, target: string, options?: Record<string, unknown>): number;
+}

@@ -1,4 +1,5 @@
 import type { PhraseMatch, PhraseSet } from '../../text/phrase.js';
+import { regexMatches, userRegex } from '../../text/safe-regex.js';
 import { viewOf } from '../../text/view.js';
 import type { Role, Turn } from '../../transcript/model.js';
 import type { TurnMatchOptions } from '../schema/turn-match.js';
@@ -20,13 +21,14 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   const roles = rolesOf(options.speaker);
   const match: PhraseSet | undefined = options.match && ctx.phrases(options.match, [...at, 'match']);
   const except: PhraseSet | undefined = options.except && ctx.phrases(options.except, [...at, 'except']);
+  const regexes = (options.regex ?? []).map(userRegex);
   return {
     roles,
     find(turn) {
       if (!roles.has(turn.role)) return undefined;
-      if (!match) return WHOLE_TURN;
+      if (!match && regexes.length === 0) return WHOLE_TURN;
       const view = viewOf(turn);
-      const found = match.matches(view);
+      const found = [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
       if (found.length === 0) return undefined;
       if (!except) return found[0];
       const voided = new Set(except.matches(view).map((m) => view.sentences[m.first]));

@@ -1,17 +1,32 @@
 import { z } from 'zod';
 import type { AssignableRole } from '../../transcript/model.js';
 import { ROLES } from '../../transcript/model.js';
+import { regexProblem } from '../../text/safe-regex.js';
 
 const role = z.enum(ROLES as [AssignableRole, ...AssignableRole[]]);
 export const speakerSchema = z.union([role, z.array(role).min(1)]);
 export const patternsSchema = z.array(z.string().min(1)).min(1);
+/** JavaScript regular expressions, matched on the lower-cased turn text and checked to run safely. */
+export const regexesSchema = z
+  .array(
+    z
+      .string()
+      .min(1)
+      .superRefine((source, ctx) => {
+        const problem = regexProblem(source);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+  )
+  .min(1);
 
 /** "A turn by these speakers that says one of these phrases", the building block of most rule kinds. */
 export const turnMatchSchema = z
   .object({
     speaker: speakerSchema.default('agent'),
-    /** Phrase patterns; omitted means any turn by the speaker. */
+    /** Phrase patterns; omitted (with no regex either) means any turn by the speaker. */
     match: patternsSchema.optional(),
+    /** Regular expressions, for what phrase patterns cannot say (codes, amounts); either matching counts. */
+    regex: regexesSchema.optional(),
     /** A match is void when one of these phrases occurs in the same sentence. */
     except: patternsSchema.optional(),
   })
