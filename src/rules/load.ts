@@ -19,6 +19,7 @@ import { KINDS } from './kinds/index.js';
 import type { Locator } from './locate.js';
 import { isPackLoadError, PackLoadError, type PackProblem } from './problems.js';
 import type { CompiledRule, CompileContext } from './types.js';
+import { didYouMean } from '../util/did-you-mean.js';
 import type { ValidatedPack } from './validate.js';
 
 export type { PackProblem } from './problems.js';
@@ -29,6 +30,8 @@ export interface Pack {
   source: string;
   file: string;
   rules: CompiledRule[];
+  /** The rule compiled again with other options (already validated), for configuration overrides. */
+  recompile(rule: CompiledRule, options: Record<string, unknown>): CompiledRule;
 }
 
 export interface LoadResult {
@@ -135,7 +138,7 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
   const byName = new Map(parsed.map((p) => [p.doc.pack, p]));
   if (only) {
     for (const name of only) {
-      if (!byName.has(name)) problems.push({ file: '--packs', line: 1, column: 1, message: `unknown pack '${name}'; available: ${[...byName.keys()].sort().join(', ')}` });
+      if (!byName.has(name)) problems.push({ file: '--packs', line: 1, column: 1, message: `unknown pack '${name}'${didYouMean(name, byName.keys())}; available: ${[...byName.keys()].sort().join(', ')}` });
     }
   }
   const sets = new SetRegistry(byName);
@@ -159,26 +162,40 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
 }
 
 function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry, useCache: boolean): Pack {
-  const rules = doc.rules.map(({ info, options }, i): CompiledRule => {
+  const compile = (info: ValidatedPack['rules'][number]['info'], options: Record<string, unknown>, i: number, cache: boolean): CompiledRule => {
     const ctx: CompileContext = {
       phrases: (patterns, path) => {
         const key = phraseKey(doc.pack, patterns);
-        const cached = useCache ? phraseCache.get(key) : undefined;
+        const cached = cache ? phraseCache.get(key) : undefined;
         if (cached) return new PhraseSet(cached);
         try {
           const compiled = compilePhrases(patterns, sets.resolverFor(doc.pack));
-          if (useCache) phraseCache.set(key, compiled.fragment);
+          if (cache) phraseCache.set(key, compiled.fragment);
           return compiled;
         } catch (err) {
           if (!(err instanceof PatternError)) throw err;
           const index = (err as PatternError & { patternIndex?: number }).patternIndex ?? 0;
-          throw new PackLoadError({ file, ...locator().inString(['rules', i, ...path, index], err.offset), message: `bad phrase pattern: ${err.message}` });
+          const message = `bad phrase pattern: ${err.message}${unknownSetHint(err.message, doc.pack, sets)}`;
+          throw new PackLoadError({ file, ...locator().inString(['rules', i, ...path, index], err.offset), message });
         }
       },
     };
-    return { ...info, pack: doc.pack, check: KINDS[info.kind]!.compile(options as never, ctx) };
-  });
-  return { name: doc.pack, description: doc.description, source: doc.source, file, rules };
+    return { ...info, pack: doc.pack, options, check: KINDS[info.kind]!.compile(options as never, ctx) };
+  };
+  const rules = doc.rules.map(({ info, options }, i) => compile(info, options, i, useCache));
+  return {
+    name: doc.pack,
+    description: doc.description,
+    source: doc.source,
+    file,
+    rules,
+    recompile: (rule, options) => compile(doc.rules.find((r) => r.info.id === rule.id)!.info, options, rules.indexOf(rule), false),
+  };
+}
+
+function unknownSetHint(message: string, pack: string, sets: SetRegistry): string {
+  const name = /unknown phrase set '@([^']+)'/.exec(message)?.[1];
+  return name ? didYouMean(name, sets.namesFor(pack)) : '';
 }
 
 /** Phrase sets of every parsed pack, compiled on first use; a pack's own sets need no prefix. */
@@ -187,6 +204,13 @@ class SetRegistry {
   private readonly pending = new Set<string>();
 
   constructor(private readonly packs: ReadonlyMap<string, ParsedPack>) {}
+
+  /** Every set name a pattern in `pack` can use. */
+  namesFor(pack: string): string[] {
+    const own = Object.keys(this.packs.get(pack)?.doc.sets ?? {});
+    const others = [...this.packs].flatMap(([name, p]) => Object.keys(p.doc.sets).map((s) => `${name}.${s}`));
+    return [...Object.keys(BUILTIN_SETS), ...own, ...others];
+  }
 
   resolverFor(pack: string): (name: string) => Fragment | undefined {
     return (name) => {

@@ -48,6 +48,8 @@ export interface RuleExample {
 }
 
 export interface CompiledRule extends RuleInfo {
+  /** The kind's options as validated (defaults filled in), for configuration to build on. */
+  options: Record<string, unknown>;
   check: Check;
 }
 

@@ -52,6 +52,8 @@ export const termsKind: RuleKind<Options> = {
     const worded = entries.flatMap((e, i) => (e.words ? [{ i, words: e.words }] : []));
     const wordedTerms = worded.length > 0 ? new TaggedPhrases(worded.map((w) => w.words)) : undefined;
     const allowed = new Set((options.acronyms?.allow ?? []).map((a) => capitalKey(a).toUpperCase()));
+    const ignored = options.ignore.length > 0 ? ctx.phrases(options.ignore, ['ignore']) : undefined;
+    const ignoredCapitals = new Set(options.ignore.map((w) => capitalKey(w).toUpperCase()));
     const explainers = options.explainers && ctx.phrases(options.explainers, ['explainers']);
     const introducers = options.introducers && ctx.phrases(options.introducers, ['introducers']);
 
@@ -96,7 +98,9 @@ export const termsKind: RuleKind<Options> = {
           continue;
         }
         applicable = true;
-        const unexplained = found.filter((f) => !known.has(f.key) && !known.has(f.label.toUpperCase()) && !explained(view, f));
+        const own = ignored?.matches(view) ?? [];
+        const isOwnWord = (f: Found) => ignoredCapitals.has(f.label.toUpperCase()) || own.some((m) => m.first <= f.first && f.last <= m.last);
+        const unexplained = found.filter((f) => !known.has(f.key) && !known.has(f.label.toUpperCase()) && !isOwnWord(f) && !explained(view, f));
         for (const f of found) if (explained(view, f)) known.add(f.key);
         if (unexplained.length > 0) hits.push(hitFor(turn, dedupe(unexplained)));
       }

@@ -28,6 +28,8 @@ export const termsOptions = z.strictObject({
   /** A term right after one of these is being introduced ("what we call the RMA"). */
   introducers: patternsSchema.optional(),
   explainWindow: z.number().int().min(1).max(30).default(6),
+  /** Words that are never jargon here (a company's own names and products): a term inside one is not flagged. */
+  ignore: z.array(z.string().min(1)).default([]),
 });
 
 export type TermsOptions = z.infer<typeof termsOptions>;
