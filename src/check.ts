@@ -3,7 +3,7 @@ import { summarizeMetrics } from './metrics/summary.js';
 import { compareFindings, runRules } from './rules/engine.js';
 import type { CompiledRule } from './rules/types.js';
 import { failedFile, type FileResult } from './results.js';
-import { scorecard } from './scorecard/score.js';
+import { type Scoring, scorecard } from './scorecard/score.js';
 import { assignRoles } from './transcript/assign-roles.js';
 import type { AssignableRole, Conversation } from './transcript/model.js';
 import { durationMs } from './transcript/model.js';
@@ -18,6 +18,7 @@ export interface CheckOptions {
   roles?: ReadonlyMap<string, AssignableRole>;
   /** Takes the agent's name from the path (first capture group) when the transcript does not name one. */
   agentFromPath?: RegExp;
+  scoring?: Scoring;
 }
 
 /**
@@ -52,7 +53,7 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
     },
     metrics: summarizeMetrics(metricsOf(conversation)),
     findings: outcomes.flatMap((o) => o.findings).sort(compareFindings),
-    scorecard: scorecard(outcomes),
+    scorecard: scorecard(outcomes, options.scoring),
     notices: undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [],
     errors: [],
   };

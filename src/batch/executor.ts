@@ -1,17 +1,6 @@
 import type { FileResult } from '../results.js';
-import { loadPacks } from '../rules/load.js';
-import type { CompiledRule } from '../rules/types.js';
-import type { AssignableRole } from '../transcript/model.js';
-import { runTask, type Task, type TaskOptions } from './task.js';
-
-/** Everything a worker needs to rebuild the run's rules and options (plain data: it crosses threads). */
-export interface Setup {
-  packFiles: string[];
-  packs?: string[];
-  format?: string;
-  roles?: [string, AssignableRole][];
-  agentFromPath?: string;
-}
+import type { Prepared, Setup } from './setup.js';
+import { runTask, type Task } from './task.js';
 
 export interface Executor {
   /** Checks a batch of tasks, results in task order. */
@@ -19,33 +8,19 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-export function taskOptionsOf(setup: Setup): TaskOptions {
-  return {
-    ...(setup.format !== undefined && { format: setup.format }),
-    ...(setup.roles && { roles: new Map(setup.roles) }),
-    ...(setup.agentFromPath !== undefined && { agentFromPath: new RegExp(setup.agentFromPath) }),
-  };
-}
-
-/** Rules compiled from a setup; the packs were validated by the main thread already. */
-export function rulesOf(setup: Setup): CompiledRule[] {
-  return loadPacks(setup.packFiles, setup.packs).packs.flatMap((p) => p.rules);
-}
-
 /** Runs tasks on this thread: the right choice for one file, where starting workers costs more than it saves. */
-export function inlineExecutor(rules: readonly CompiledRule[], setup: Setup): Executor {
-  const options = taskOptionsOf(setup);
+export function inlineExecutor({ rulesFor, options }: Prepared): Executor {
   return {
     run: async (tasks) => {
       const out: FileResult[] = [];
-      for (const t of tasks) out.push(...(await runTask(t, rules, options)));
+      for (const t of tasks) out.push(...(await runTask(t, rulesFor, options)));
       return out;
     },
     close: async () => undefined,
   };
 }
 
-/** Runs tasks on `jobs` worker threads; each worker compiles the packs once. */
+/** Runs tasks on `jobs` worker threads; each worker loads the config and compiles the packs once. */
 export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor> {
   // Loaded only for parallel runs: a one-file check does not start workers.
   const { Piscina } = await import('piscina');

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { checkRead, checkSource } from '../check.js';
-import type { CompiledRule } from '../rules/types.js';
+import { type CheckOptions, checkRead, checkSource } from '../check.js';
+import type { RulesFor } from '../config/apply.js';
+import type { Scoring } from '../scorecard/score.js';
 import { failedFile, type FileResult } from '../results.js';
 import type { LocatedError } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
@@ -17,15 +18,24 @@ export type Task =
 
 export interface TaskOptions {
   format?: string;
+  /** From --roles: they win over sidecars. */
   roles?: ReadonlyMap<string, AssignableRole>;
+  /** From the config: sidecars and --roles win over them. */
+  defaultRoles?: ReadonlyMap<string, AssignableRole>;
   agentFromPath?: RegExp;
+  scoring?: Scoring;
 }
 
 /** Reads (with its roles sidecar) and checks one task; every failure becomes a result, never an exception. */
-export async function runTask(task: Task, rules: readonly CompiledRule[], options: TaskOptions): Promise<FileResult[]> {
-  const checkOptions = { rules, ...(options.roles && { roles: options.roles }), ...(options.agentFromPath && { agentFromPath: options.agentFromPath }) };
+export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptions): Promise<FileResult[]> {
+  const checkOptions: CheckOptions = {
+    rules: rulesFor(task.path),
+    ...(options.agentFromPath && { agentFromPath: options.agentFromPath }),
+    ...(options.scoring && { scoring: options.scoring }),
+  };
   if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
-  if (task.kind === 'record') return [checkRead(readRecord(task.path, task.text), checkOptions)];
+  const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
+  if (task.kind === 'record') return [checkRead(readRecord(task.path, task.text), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
   let text: string;
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;
@@ -41,7 +51,7 @@ export async function runTask(task: Task, rules: readonly CompiledRule[], option
     if (found && !(found instanceof Map)) return [failedFile(task.path, found)];
     sidecar = found;
   }
-  const roles = new Map([...(sidecar ?? []), ...(options.roles ?? [])]);
+  const roles = new Map([...(options.defaultRoles ?? []), ...(sidecar ?? []), ...(options.roles ?? [])]);
   return checkSource({ path: task.path, text }, { ...checkOptions, roles, ...(options.format !== undefined && { format: options.format }) });
 }
 

@@ -1,15 +1,13 @@
 import { workerData } from 'node:worker_threads';
 import type { FileResult } from '../results.js';
-import { rulesOf, type Setup, taskOptionsOf } from './executor.js';
+import { prepare, type Setup } from './setup.js';
 import { runTask, type Task } from './task.js';
 
-// One compile per worker thread, then many tasks.
-const setup = workerData as Setup;
-const rules = rulesOf(setup);
-const options = taskOptionsOf(setup);
+// One load and compile per worker thread, then many tasks; the main thread has reported any problem already.
+const { rulesFor, options } = prepare(workerData as Setup);
 
 export default async function check(tasks: readonly Task[]): Promise<FileResult[]> {
   const out: FileResult[] = [];
-  for (const t of tasks) out.push(...(await runTask(t, rules, options)));
+  for (const t of tasks) out.push(...(await runTask(t, rulesFor, options)));
   return out;
 }

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { readFile, writeFile } from 'node:fs/promises';
 import { BaselineTracker, formatBaseline, parseBaseline } from '../baseline.js';
-import { type Executor, inlineExecutor, poolExecutor, type Setup } from '../batch/executor.js';
+import { type Executor, inlineExecutor, poolExecutor } from '../batch/executor.js';
+import { prepare, type Setup } from '../batch/setup.js';
+import { findConfig } from '../config/find.js';
 import { expandInputs, ignoreRules, STDIN } from '../batch/inputs.js';
 import { batches, mapOrdered } from '../batch/ordered.js';
 import { inShard, type Shard } from '../batch/shard.js';
@@ -10,18 +12,22 @@ import { colors } from '../report/color.js';
 import { REPORTERS } from '../report/index.js';
 import type { Reporter } from '../report/reporter.js';
 import type { FileResult } from '../results.js';
-import { bundledPackFiles, loadPacks, type PackProblem } from '../rules/load.js';
 import { type Severity, severityRank } from '../rules/types.js';
 import { SummaryBuilder } from '../summary.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { type CliIO, readAll } from './io.js';
 import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { packFilesFor } from './packs.js';
+import { formatProblem } from './problem.js';
 import { progressBar } from './progress.js';
 
 export interface CheckCommandOptions {
   outputs: OutputSpec[];
   packs?: string[];
-  failOn: Severity;
+  /** A config file; false: none (--no-config); undefined: the nearest callcoach.config.yaml. */
+  config?: string | false;
+  /** Undefined gates take the config's value, then the default (fail on errors). */
+  failOn?: Severity;
   maxWarnings?: number;
   failUnder?: number;
   minSeverity: Severity;
@@ -46,9 +52,20 @@ export const DEFAULT_JOBS = availableParallelism();
 
 /** `callcoach check`: streams every input through the rules into every output; returns the exit code. */
 export async function checkCommand(paths: readonly string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
-  const packFiles = bundledPackFiles();
-  const { packs, problems } = loadPacks(packFiles, options.packs);
-  if (problems.length > 0) return usage(io, problems.map(formatProblem).join('\n'));
+  const chosen = packFilesFor(options.packs ?? []);
+  const configFile = options.config === false ? undefined : (options.config ?? findConfig(options.cwd));
+  const setup: Setup = {
+    packFiles: chosen.files,
+    ...(chosen.selected && { packs: chosen.selected }),
+    ...(configFile && { configFile }),
+    cwd: options.cwd,
+    ...(options.inputFormat !== undefined && { format: options.inputFormat }),
+    ...(options.roles && { roles: [...options.roles] }),
+    ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
+  };
+  const prepared = prepare(setup);
+  if (prepared.problems.length > 0) return usage(io, prepared.problems.map(formatProblem).join('\n'));
+  const { packs, rules, config } = prepared;
 
   // Fingerprinting costs time; only a run with --baseline does it.
   let baseline: BaselineTracker | undefined;
@@ -61,16 +78,8 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const tasks = await taskSource(paths, options, io);
   if ('error' in tasks) return usage(io, tasks.error);
 
-  const setup: Setup = {
-    packFiles,
-    ...(options.packs && { packs: options.packs }),
-    ...(options.inputFormat !== undefined && { format: options.inputFormat }),
-    ...(options.roles && { roles: [...options.roles] }),
-    ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
-  };
-  const rules = packs.flatMap((p) => p.rules);
   const parallel = options.jobs > 1 && (tasks.count === undefined || tasks.count > options.jobs);
-  const executor: Executor = parallel ? await poolExecutor(options.jobs, setup) : inlineExecutor(rules, setup);
+  const executor: Executor = parallel ? await poolExecutor(options.jobs, setup) : inlineExecutor(prepared);
 
   const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
   const context = { rules, packs: packs.map((p) => p.name), color };
@@ -78,7 +87,11 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const write = (text: (r: Reporter) => string) => Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
 
   const summary = new SummaryBuilder(options.groupBy === 'agent');
-  const gates = new Gates(options);
+  const gates = new Gates({
+    failOn: options.failOn ?? config?.gates.failOn?.value ?? 'error',
+    maxWarnings: options.maxWarnings ?? config?.gates.maxWarnings?.value,
+    failUnder: options.failUnder ?? config?.gates.failUnder?.value,
+  });
   const progress = progressBar(io.stderr, io.env, tasks.count);
   const shown = severityRank(options.minSeverity);
   await write((r) => r.head());
@@ -157,13 +170,19 @@ export async function* linesOf(stream: AsyncIterable<string | Buffer>): AsyncGen
 }
 
 /** The exit code, from everything the run saw (display filters do not hide anything from it). */
+interface GateSettings {
+  failOn: Severity;
+  maxWarnings: number | undefined;
+  failUnder: number | undefined;
+}
+
 class Gates {
   private errors = 0;
   private failing = 0;
   private warnings = 0;
   private belowMark = 0;
 
-  constructor(private readonly options: CheckCommandOptions) {}
+  constructor(private readonly options: GateSettings) {}
 
   add(file: FileResult): void {
     this.errors += file.errors.length;
@@ -184,8 +203,4 @@ class Gates {
 function usage(io: CliIO, message: string): number {
   io.stderr.write(`callcoach: ${message}\n`);
   return EXIT.error;
-}
-
-export function formatProblem(p: PackProblem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
 }

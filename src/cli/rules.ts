@@ -2,7 +2,8 @@ import { colors } from '../report/color.js';
 import { loadPacks, type Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
 import { STEPS } from '../scorecard/steps.js';
-import { EXIT, formatProblem } from './check.js';
+import { EXIT } from './check.js';
+import { formatProblem } from './problem.js';
 import type { CliIO } from './io.js';
 import { packFilesFor } from './packs.js';
 

@@ -5,7 +5,8 @@ import { bundledPackFiles, loadPacks } from '../rules/load.js';
 import { type CaseResult, runRuleTests } from '../rules/test-runner.js';
 import { viewOf } from '../text/view.js';
 import { readTranscript } from '../transcript/read.js';
-import { EXIT, formatProblem } from './check.js';
+import { EXIT } from './check.js';
+import { formatProblem } from './problem.js';
 import type { CliIO } from './io.js';
 import { packFilesFor } from './packs.js';
 

@@ -27,7 +27,8 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   }
   const { conversation, scorecard } = file;
   const facts = [file.format, plural(conversation.turns, 'turn'), conversation.durationMs !== null ? formatClock(conversation.durationMs) : undefined].filter(Boolean);
-  const score = scorecard.score === null ? 'n/a' : `${scorecard.score}/100`;
+  const verdict = scorecard.passed === true ? ' pass' : scorecard.passed === false ? ' below pass mark' : '';
+  const score = scorecard.score === null ? 'n/a' : `${scorecard.score}/100${verdict}`;
   const lines = [`${c.underline(file.path)}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}`];
   if (conversation.roles.source === 'inferred') lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
   for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);

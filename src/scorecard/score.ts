@@ -22,7 +22,15 @@ export interface StepScore {
 export interface Scorecard {
   /** Weighted mean of the applicable steps' scores, 0–100; null when no step applies. */
   score: number | null;
+  /** With a pass mark configured: whether the score reaches it (null when there is no score). */
+  passed?: boolean | null;
   steps: StepScore[];
+}
+
+/** A team's own scoring (from the config): step weights other than 1, and a pass mark. */
+export interface Scoring {
+  weights?: Readonly<Record<number, number>>;
+  passMark?: number;
 }
 
 /**
@@ -30,7 +38,7 @@ export interface Scorecard {
  * it yet); otherwise it scores 100 minus the cost of its findings, and fails on any warning or error.
  * n/a steps are left out of the mean, never counted as zero.
  */
-export function scorecard(outcomes: readonly RuleOutcome[]): Scorecard {
+export function scorecard(outcomes: readonly RuleOutcome[], scoring: Scoring = {}): Scorecard {
   const steps = STEPS.map(({ step, title }): StepScore => {
     const mine = outcomes.filter((o) => o.rule.step === step);
     const findings: Finding[] = mine.flatMap((o) => o.findings);
@@ -43,8 +51,11 @@ export function scorecard(outcomes: readonly RuleOutcome[]): Scorecard {
   let weights = 0;
   for (const s of steps) {
     if (s.score === null) continue;
-    weighted += STEP_WEIGHTS[s.step]! * s.score;
-    weights += STEP_WEIGHTS[s.step]!;
+    const weight = scoring.weights?.[s.step] ?? STEP_WEIGHTS[s.step]!;
+    weighted += weight * s.score;
+    weights += weight;
   }
-  return { score: weights > 0 ? Math.round(weighted / weights) : null, steps };
+  const score = weights > 0 ? Math.round(weighted / weights) : null;
+  if (scoring.passMark === undefined) return { score, steps };
+  return { score, passed: score === null ? null : score >= scoring.passMark, steps };
 }
