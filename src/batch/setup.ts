@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { RulesFor } from '../config/apply.js';
+import type { ConfiguredRules, RulesFor } from '../config/apply.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { loadPacks, type Pack, type PackProblem } from '../rules/load.js';
 import { isPackLoadError } from '../rules/problems.js';
@@ -27,6 +27,7 @@ export interface Prepared {
   rulesFor: RulesFor;
   options: TaskOptions;
   config?: ResolvedConfig;
+  configured?: ConfiguredRules;
 }
 
 // Configuration brings zod, YAML and globbing; a run without a config file loads none of it.
@@ -70,5 +71,5 @@ export function prepare(setup: Setup): Prepared {
       ...(config.passMark && { passMark: config.passMark.value }),
     };
   }
-  return { packs, problems, rules: applied.rulesFor('<all>'), rulesFor: applied.rulesFor, options, config };
+  return { packs, problems, rules: applied.rulesFor('<all>'), rulesFor: applied.rulesFor, options, config, configured: applied };
 }

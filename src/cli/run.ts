@@ -9,7 +9,9 @@ import { type CliIO, UsageError } from './io.js';
 import { mergeCommand } from './merge.js';
 import { explainCommand, rulesCommand } from './rules.js';
 import { testCommand } from './test.js';
+import { initCommand } from './init.js';
 import { parseOutputs } from './outputs.js';
+import { printConfigCommand } from './print-config.js';
 
 /** Turns a parser's thrown message into commander's usage error (exit 2 with the message). */
 const parsed =
@@ -107,6 +109,23 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .option('--pack <file...>', 'also load these pack files (for custom rules)')
     .action((id: string, opts: { pack?: string[] }) => {
       code = explainCommand(id, opts.pack ?? [], io);
+    });
+
+  program
+    .command('print-config')
+    .description('the configuration that applies to a transcript, and where each value came from')
+    .argument('<file>', 'a transcript path')
+    .option('-c, --config <file>', 'use this config file (default: callcoach.config.yaml here or in a directory above)')
+    .option('--no-config', 'use no config file')
+    .action((file: string, opts: { config?: string | false }) => {
+      code = printConfigCommand(file, opts.config, cwd, io);
+    });
+
+  program
+    .command('init')
+    .description('write a commented starter callcoach.config.yaml in this directory')
+    .action(() => {
+      code = initCommand(cwd, io);
     });
 
   try {

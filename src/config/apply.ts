@@ -49,6 +49,19 @@ export class ConfiguredRules {
     return this.list(active);
   };
 
+  /** Each rule as it applies to `path`: the options a setting changed, and the settings that made it so (for `print-config`). */
+  settingsFor(path: string): { id: string; off: boolean; severity: Severity; options?: Record<string, unknown>; from: string[] }[] {
+    const active = this.config.overrides.flatMap((_, i) => (this.matches(i, path) ? [i] : []));
+    const { company, jargon } = this.config.glossary;
+    return [...this.rules.values()].map(({ rule }) => {
+      const effective = this.effective(rule, active, false);
+      const changed = Object.entries(effective.options).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(rule.options[k]));
+      const from = [this.config.rules.get(rule.id), ...active.map((i) => this.config.overrides[i]!.rules.get(rule.id))].flatMap((s) => (s ? [s.origin] : []));
+      if (rule.kind === 'terms' && company.length + jargon.length > 0) from.push(`glossary: +${jargon.length} jargon terms, +${company.length} company words`);
+      return { id: rule.id, off: effective.off, severity: effective.severity, ...(changed.length > 0 && { options: Object.fromEntries(changed) }), from: from.length > 0 ? from : [`pack ${rule.pack}`] };
+    });
+  }
+
   private matches(index: number, path: string): boolean {
     if (path.startsWith('<')) return false;
     const rel = relative(this.config.overrides[index]!.dir, resolve(this.cwd, path));
@@ -70,13 +83,13 @@ export class ConfiguredRules {
   }
 
   /** The pack's settings, then the config's, then each matching override's, in order; the glossary last. */
-  private effective(rule: CompiledRule, active: readonly number[]): Effective {
+  private effective(rule: CompiledRule, active: readonly number[], withGlossary = true): Effective {
     const sources = [this.config.rules.get(rule.id), ...active.map((i) => this.config.overrides[i]!.rules.get(rule.id))];
     let result: Effective = { off: false, severity: rule.severity, options: rule.options };
     for (const source of sources) if (source) result = applySetting(result, source.value);
     // Options a setting replaced get their defaults back (every setting was validated on its own already).
     if (result.options !== rule.options) result.options = KIND_OPTIONS[rule.kind]!.parse(result.options) as Record<string, unknown>;
-    if (rule.kind !== 'terms') return result;
+    if (rule.kind !== 'terms' || !withGlossary) return result;
     const { company, jargon } = this.config.glossary;
     if (company.length === 0 && jargon.length === 0) return result;
     const options = result.options as { terms: unknown[]; ignore: string[] };

@@ -12,13 +12,19 @@ const jargonEntry = z.strictObject({ term: z.union([z.string().min(1), z.array(z
 /** callcoach.config.yaml: which packs run, how their rules are set, the company's words, roles, scoring and gates. */
 export const configSchema = z.strictObject({
   $schema: z.string().optional(),
-  /** Other configs merged first: relative paths, or npm packages that ship a callcoach.config.yaml. */
-  extends: z.array(z.string().min(1)).default([]),
-  /** Packs to run: bundled pack names, pack files or directories (relative to this file), npm packages. Default: all bundled packs. */
-  packs: z.array(z.string().min(1)).optional(),
-  rules: ruleSettings.default({}),
-  /** Settings for some files only: gitignore-style globs relative to this file. Later overrides win. */
-  overrides: z.array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: ruleSettings })).default([]),
+  extends: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Configs to build on (config files, or directories or npm packages holding one), or packs to add to the ones that run (bundled pack names, pack files, directories or npm packages of packs).'),
+  packs: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('The packs that run: bundled pack names, pack files or directories (relative to this file), npm packages. Default: every bundled pack.'),
+  rules: ruleSettings.default({}).describe('Rule settings by id: off, info, warning, error, or an object with severity and options of the rule kind that replace the pack\'s.'),
+  overrides: z
+    .array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: ruleSettings }))
+    .default([])
+    .describe('Rule settings for some files only: gitignore-style globs relative to this file. Later overrides win.'),
   glossary: z
     .strictObject({
       /** The company's own names and products: never jargon. */
@@ -26,21 +32,21 @@ export const configSchema = z.strictObject({
       /** More jargon, with the plain words to use instead; added to every terms rule. */
       jargon: z.array(jargonEntry).default([]),
     })
-    .default({ company: [], jargon: [] }),
-  /** Speaker label → role, for every transcript (a sidecar or --roles wins). */
-  roles: z.record(z.string(), z.enum(ROLES)).default({}),
+    .default({ company: [], jargon: [] })
+    .describe("The company's own words (never jargon) and extra jargon with plain alternatives, for every jargon rule."),
+  roles: z.record(z.string(), z.enum(ROLES)).default({}).describe('Speaker label to role, for every transcript (a .roles.yaml sidecar or --roles wins).'),
   scorecard: z
     .strictObject({
       /** Weight of each step (1–7) in the overall score; unlisted steps weigh 1. */
-      weights: z.record(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.number().min(0)).optional(),
+      weights: z.partialRecord(z.enum(['1', '2', '3', '4', '5', '6', '7']), z.number().min(0)).optional(),
       /** A conversation scoring at least this passes. */
       passMark: z.number().min(0).max(100).optional(),
     })
     .default({}),
-  /** Defaults for the command-line gates (the command line wins). */
   gates: z
     .strictObject({ failOn: z.enum(SEVERITIES).optional(), maxWarnings: z.number().int().min(0).optional(), failUnder: z.number().min(0).max(100).optional() })
-    .default({}),
+    .default({})
+    .describe('Defaults for the exit-code gates --fail-on, --max-warnings and --fail-under (the command line wins).'),
 });
 
 export type ConfigDocument = z.infer<typeof configSchema>;

@@ -127,18 +127,21 @@ function parsePack(file: string): ParsedPack {
 export function loadPacks(files: readonly string[], only?: readonly string[]): LoadResult {
   const problems: PackProblem[] = [];
   const parsed: ParsedPack[] = [];
+  const failed = new Set<string>();
   for (const file of files) {
     try {
       parsed.push(parsePack(file));
     } catch (err) {
       if (!isPackLoadError(err)) throw err;
       problems.push(err.problem);
+      failed.add(basename(file).replace(/\.ya?ml$/, ''));
     }
   }
   const byName = new Map(parsed.map((p) => [p.doc.pack, p]));
   if (only) {
     for (const name of only) {
-      if (!byName.has(name)) problems.push({ file: '--packs', line: 1, column: 1, message: `unknown pack '${name}'${didYouMean(name, byName.keys())}; available: ${[...byName.keys()].sort().join(', ')}` });
+      // A pack that failed to load has been reported already.
+      if (!byName.has(name) && !failed.has(name)) problems.push({ file: '--packs', line: 1, column: 1, message: `unknown pack '${name}'${didYouMean(name, byName.keys())}; available: ${[...byName.keys()].sort().join(', ')}` });
     }
   }
   const sets = new SetRegistry(byName);

@@ -69,10 +69,11 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   if (base.kind === undefined) fail([], `rule is missing 'kind'; expected one of ${kinds}`);
   const schema = KIND_OPTIONS[String(base.kind)];
   if (!schema) fail(['kind'], `unknown rule kind '${String(base.kind)}'${didYouMean(String(base.kind), Object.keys(KIND_OPTIONS))}; expected one of ${kinds}`);
-  const checkedBase = ruleBaseSchema.safeParse(base);
-  if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
+  // Options first: a misspelt common key ("severty") lands among them, and is best reported as itself.
   const checkedOptions = schema!.safeParse(options);
   if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error, keysOf(String(base.kind)));
+  const checkedBase = ruleBaseSchema.safeParse(base);
+  if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
   const { id, kind, step, severity, message, tip, description, tests } = checkedBase.data;
   if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
   return { info: { id, kind, step, severity, message, tip, ...(description !== undefined && { description }), tests }, options: checkedOptions.data as Record<string, unknown> };
@@ -97,7 +98,8 @@ function keysOf(kind: string): string[] {
 }
 
 export function schemaProblem(file: string, locator: Locator, at: Path, error: z.ZodError, knownKeys: readonly string[] = RULE_BASE_KEYS): PackLoadError {
-  const issue = error.issues[0]!;
+  // A misspelt key also makes its correct spelling missing; the misspelling is the problem to show.
+  const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0]!;
   const path = [...at, ...(issue.path as (string | number)[])];
   const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const where = path.length ? `${formatPath(path)}: ` : '';
@@ -118,12 +120,13 @@ export function refuseOversized(file: string, text: string): void {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
+    let deepest = flow;
     for (const ch of line.replace(/(["'])(?:(?!\1).)*\1/g, '').replace(/#.*$/, '')) {
-      if (ch === '[' || ch === '{') flow++;
+      if (ch === '[' || ch === '{') deepest = Math.max(deepest, ++flow);
       else if (ch === ']' || ch === '}') flow = Math.max(0, flow - 1);
     }
     const indent = /^ */.exec(line)![0].length / 2 + (line.match(/^\s*(?:- )+/)?.[0].split('-').length ?? 1) - 1;
-    if (flow > MAX_PACK_DEPTH || indent > MAX_PACK_DEPTH) {
+    if (deepest > MAX_PACK_DEPTH || indent > MAX_PACK_DEPTH) {
       throw new PackLoadError({ file, line: i + 1, column: 1, message: `pack nests deeper than ${MAX_PACK_DEPTH} levels; a pack needs only a few` });
     }
   }
