@@ -40,7 +40,7 @@ ${packs.join('\n')}
 # (\`callcoach explain <rule>\` shows them).
 rules: {}
 #   cold-transfers/blind-transfer: error
-#   talk-time/agent-monologue: off
+#   talk-time/agent-dominates: off
 #   jargon/unexplained-term:
 #     severity: warning
 #     explainWindow: 8
