@@ -18,3 +18,7 @@ export type { Conversation, Role, Speaker, Turn } from './transcript/model.js';
 export { FORMATS, readTranscript, type ReadResult } from './transcript/read.js';
 export type { Source } from './transcript/readers/reader.js';
 export { VERSION } from './version.js';
+export { findConfig } from './config/find.js';
+export { loadConfig, type ResolvedConfig } from './config/load.js';
+export { ConfiguredRules, type RulesFor } from './config/apply.js';
+export { prepare, type Prepared, type Setup } from './batch/setup.js';
