@@ -35,4 +35,14 @@ describe('requirement kind', () => {
   it('looks for the requirement only from the turn that made it apply', () => {
     expect(ruleTurns(rule, 'Agent: Refunds take within 3 days.\nAgent: Your claim will be reviewed.\nAgent: Bye.')).toEqual([3]);
   });
+
+  it('honours a regex condition (it once counted as any turn)', () => {
+    const withRegex = `kind: requirement
+when:
+  - {speaker: agent, match: ['will be reviewed']}
+require:
+  - {speaker: agent, regex: ['case \\d{4}']}`;
+    expect(ruleTurns(withRegex, 'Agent: It will be reviewed.\nAgent: Bye.')).toEqual([2]);
+    expect(ruleTurns(withRegex, 'Agent: It will be reviewed.\nAgent: Your number is case 1234.')).toEqual([]);
+  });
 });

@@ -42,4 +42,14 @@ describe('response kind', () => {
     const forbid = "kind: response\ntrigger: {speaker: customer, match: ['refund']}\nforbid:\n  - {speaker: agent, match: ['calm down'], after: 2}\nreport: response";
     expect(ruleTurns(forbid, 'Customer: I want a refund.\nAgent: Let me look.\nAgent: Calm down please.')).toEqual([3]);
   });
+
+  it('honours a regex in an expected response (it once counted as any turn)', () => {
+    const quoted = `kind: response
+trigger: {speaker: customer, match: ['how much']}
+expect:
+  - {speaker: agent, regex: ['\\$\\d+'], after: 1}
+report: response`;
+    expect(ruleTurns(quoted, 'Customer: How much is it?\nAgent: It depends.')).toEqual([2]);
+    expect(ruleTurns(quoted, 'Customer: How much is it?\nAgent: It is $40 a month.')).toEqual([]);
+  });
 });

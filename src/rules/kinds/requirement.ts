@@ -9,7 +9,8 @@ interface CompiledCondition {
 }
 
 function compileCondition(c: Condition, ctx: CompileContext, at: (string | number)[]): CompiledCondition {
-  return { matcher: compileTurnMatch({ speaker: c.speaker, match: c.match, except: c.except }, ctx, at), ...(c.last !== undefined && { last: c.last }) };
+  const { last, ...turnMatch } = c;
+  return { matcher: compileTurnMatch(turnMatch, ctx, at), ...(last !== undefined && { last }) };
 }
 
 /** Index of the first turn from `from` that meets the condition, or -1. */
