@@ -4,10 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { Locator, type Path } from '../rules/locate.js';
 import { BUNDLED_RULES_DIR, bundledPackFiles } from '../rules/load.js';
 import { PackLoadError } from '../rules/problems.js';
-import { refuseOversized, schemaProblem } from '../rules/validate.js';
+import { readYamlFile, schemaProblem } from '../rules/validate.js';
 import type { AssignableRole } from '../transcript/model.js';
-import { firstYamlError } from '../util/yaml-error.js';
-import { parseDocument } from '../util/yaml.js';
 import { CONFIG_NAMES } from './find.js';
 import { type ConfigDocument, configSchema, type RuleSetting } from './schema.js';
 
@@ -48,17 +46,7 @@ interface Parsed {
 }
 
 function parseConfig(file: string): Parsed {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read config: ${(err as Error).message}` });
-  }
-  refuseOversized(file, text);
-  const yaml = parseDocument(text, { uniqueKeys: true });
-  const bad = firstYamlError(yaml);
-  if (bad) throw new PackLoadError({ file, line: bad.line, column: bad.column, message: `invalid YAML: ${bad.message}` });
-  const locator = new Locator(yaml, text);
+  const { yaml, locator } = readYamlFile(file, 'config');
   const checked = configSchema.safeParse(yaml.toJS() ?? {});
   if (!checked.success) throw schemaProblem(file, locator, [], checked.error, Object.keys(configSchema.shape));
   return { file, doc: checked.data, locator, added: [] };

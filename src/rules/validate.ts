@@ -27,13 +27,16 @@ export interface ValidatedPack {
   rules: ValidatedRule[];
 }
 
-/** Reads and fully validates one pack file; throws PackLoadError with file, line and column. */
-export function validatePack(file: string): { doc: ValidatedPack; locator: Locator } {
+/**
+ * Reads a YAML file (a pack or a config) up to its parsed document: unreadable, oversized, deeply
+ * nested or invalid YAML is a PackLoadError located in the file.
+ */
+export function readYamlFile(file: string, what: 'pack' | 'config'): { yaml: Document; locator: Locator } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read pack: ${(err as Error).message}` });
+    throw new PackLoadError({ file, line: 1, column: 1, message: `cannot read ${what}: ${(err as Error).message}` });
   }
   refuseOversized(file, text);
   const yaml = parseDocument(text, { uniqueKeys: true });
@@ -44,7 +47,12 @@ export function validatePack(file: string): { doc: ValidatedPack; locator: Locat
     const hint = bracket ? " (a pattern that starts with '[' must be quoted)" : '';
     throw new PackLoadError({ file, line: yamlError.line, column: yamlError.column, message: `invalid YAML: ${yamlError.message}${hint}` });
   }
-  const locator = new Locator(yaml, text);
+  return { yaml, locator: new Locator(yaml, text) };
+}
+
+/** Reads and fully validates one pack file; throws PackLoadError with file, line and column. */
+export function validatePack(file: string): { doc: ValidatedPack; locator: Locator } {
+  const { yaml, locator } = readYamlFile(file, 'pack');
   const result = packSchema.safeParse(yaml.toJS());
   if (!result.success) throw schemaProblem(file, locator, [], result.error);
   const expected = basename(file).replace(/\.ya?ml$/, '');
