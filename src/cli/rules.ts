@@ -1,4 +1,8 @@
+import { stringify } from 'yaml';
+import { prepare } from '../batch/setup.js';
+import { findConfig } from '../config/find.js';
 import { colors } from '../report/color.js';
+import { closest } from '../util/did-you-mean.js';
 import { loadPacks, type Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
 import { STEPS } from '../scorecard/steps.js';
@@ -7,20 +11,30 @@ import { formatProblem } from './problem.js';
 import type { CliIO } from './io.js';
 import { packFilesFor } from './packs.js';
 
-function load(targets: readonly string[], io: CliIO): Pack[] | undefined {
+/** A rule as listed: as the config sets it (off when the config turns it off). */
+type Listed = Omit<CompiledRule, 'severity'> & { severity: CompiledRule['severity'] | 'off' };
+type ListedPack = Omit<Pack, 'rules'> & { rules: Listed[] };
+
+/** The packs named, or the packs this directory's config runs (with its settings), or the bundled ones. */
+function load(targets: readonly string[], cwd: string, io: CliIO): ListedPack[] | undefined {
   const { files, selected } = packFilesFor(targets);
-  const { packs, problems } = loadPacks(files, selected);
-  if (problems.length === 0) return packs;
-  io.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
-  return undefined;
+  const configFile = targets.length === 0 ? findConfig(cwd) : undefined;
+  const loaded = configFile ? prepare({ packFiles: files, configFile, cwd }) : { ...loadPacks(files, selected), rules: undefined };
+  if (loaded.problems.length > 0) {
+    io.stderr.write(`${loaded.problems.map(formatProblem).join('\n')}\n`);
+    return undefined;
+  }
+  if (!loaded.rules) return loaded.packs;
+  const configured = new Map(loaded.rules.map((r) => [r.id, r]));
+  return loaded.packs.map((p) => ({ ...p, rules: p.rules.map((r): Listed => configured.get(r.id) ?? { ...r, severity: 'off' }) }));
 }
 
 const firstSentence = (text: string) => /^.*?[.!?](?=\s|$)/s.exec(text.replace(/\s+/g, ' ').trim())?.[0] ?? text;
 const stepTitle = (step: number) => STEPS.find((s) => s.step === step)?.title ?? '';
 
 /** `callcoach rules`: every rule with its step, severity, what it finds, its pack and the principle behind it. */
-export function rulesCommand(targets: readonly string[], io: CliIO): number {
-  const packs = load(targets, io);
+export function rulesCommand(targets: readonly string[], cwd: string, io: CliIO): number {
+  const packs = load(targets, cwd, io);
   if (!packs) return EXIT.error;
   const c = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
   const out: string[] = [];
@@ -34,14 +48,14 @@ export function rulesCommand(targets: readonly string[], io: CliIO): number {
 }
 
 /** `callcoach explain <rule>`: what the rule checks, why, what to say instead, and its examples. */
-export function explainCommand(id: string, targets: readonly string[], io: CliIO): number {
-  const packs = load(targets, io);
+export function explainCommand(id: string, targets: readonly string[], cwd: string, io: CliIO): number {
+  const packs = load(targets, cwd, io);
   if (!packs) return EXIT.error;
   const rules = packs.flatMap((p) => p.rules.map((r) => ({ rule: r, pack: p })));
   const hit = rules.find((x) => x.rule.id === id);
   if (!hit) {
-    const close = rules.map((x) => x.rule.id).filter((r) => r.includes(id.split('/').pop() ?? id));
-    io.stderr.write(`callcoach: no rule '${id}'${close.length ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''} (see callcoach rules)\n`);
+    const close = closest(id, rules.map((x) => x.rule.id)) ?? rules.map((x) => x.rule.id).find((r) => r.includes(id.split('/').pop() ?? id));
+    io.stderr.write(`callcoach: no rule '${id}'${close ? `; did you mean ${close}?` : ''} (see callcoach rules)\n`);
     return EXIT.error;
   }
   const c = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
@@ -49,7 +63,7 @@ export function explainCommand(id: string, targets: readonly string[], io: CliIO
   return EXIT.ok;
 }
 
-function explanation(r: CompiledRule, pack: Pack, c: ReturnType<typeof colors>): string[] {
+function explanation(r: Listed, pack: ListedPack, c: ReturnType<typeof colors>): string[] {
   const out = [
     c.bold(r.id),
     `${r.severity} · step ${r.step} "${stepTitle(r.step)}" · pack ${pack.name} · kind ${r.kind}`,
@@ -63,6 +77,9 @@ function explanation(r: CompiledRule, pack: Pack, c: ReturnType<typeof colors>):
     '',
     c.bold('What to say or do instead'),
     `  ${r.tip.replace(/\s+/g, ' ').trim()}`,
+    '',
+    c.bold('Options') + c.dim('  (set them in callcoach.config.yaml under rules:)'),
+    ...stringify({ [r.id]: { severity: r.severity, ...r.options } }, { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`),
   ];
   if (r.tests.length) {
     out.push('', c.bold('Examples'));

@@ -99,7 +99,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .description('list every rule: id, step, severity, what it finds, pack and principle')
     .argument('[packs...]', 'bundled pack names, pack files or directories of packs')
     .action((targets: string[]) => {
-      code = rulesCommand(targets, io);
+      code = rulesCommand(targets, cwd, io);
     });
 
   program
@@ -108,7 +108,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .argument('<rule>', 'a rule id, e.g. cold-transfers/blind-transfer')
     .option('--pack <file...>', 'also load these pack files (for custom rules)')
     .action((id: string, opts: { pack?: string[] }) => {
-      code = explainCommand(id, opts.pack ?? [], io);
+      code = explainCommand(id, opts.pack ?? [], cwd, io);
     });
 
   program

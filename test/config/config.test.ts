@@ -119,6 +119,14 @@ describe('callcoach.config.yaml (end to end)', () => {
     expect(run(['print-config', 'calls/panels.txt']).stdout).toMatch(/sunbright\/internal-words:\n {4}severity: warning/);
   });
 
+  it('lists and explains rules as the config sets them', () => {
+    const list = run(['rules']).stdout;
+    expect(list).toMatch(/sunbright\/internal-words +step 3 +warning/);
+    expect(list).toMatch(/talk-time\/agent-dominates +step 1 +off/);
+    const explained = run(['explain', 'jargon/unexplained-term']).stdout;
+    expect(explained).toMatch(/Options.*\n {2}jargon\/unexplained-term:\n {4}severity: warning\n {4}speaker: agent/);
+  });
+
   it('rejects an unknown rule id with did-you-mean, at its line and column', () => {
     const bad = join(work, 'bad.yaml');
     writeFileSync(bad, 'rules:\n  cold-transfers/blind-transfr: off\n');
