@@ -6,12 +6,7 @@ import { FORMATS } from '../transcript/read.js';
 import { VERSION } from '../version.js';
 import { checkCommand, DEFAULT_JOBS, EXIT } from './check.js';
 import { type CliIO, UsageError } from './io.js';
-import { mergeCommand } from './merge.js';
-import { explainCommand, rulesCommand } from './rules.js';
-import { testCommand } from './test.js';
-import { initCommand } from './init.js';
 import { parseOutputs } from './outputs.js';
-import { printConfigCommand } from './print-config.js';
 
 /** Turns a parser's thrown message into commander's usage error (exit 2 with the message). */
 const parsed =
@@ -32,6 +27,9 @@ const count = (name: string, min: number) =>
   });
 const formatOption = () =>
   new Option('-f, --format <spec>', 'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown; e.g. -f stylish -f json:out/results.json').argParser(collect);
+
+// Only `check` is loaded up front: the other commands (and the YAML writer they use) load when run,
+// so the common case starts fast.
 
 /**
  * The command line. Returns the exit code instead of exiting, so it can be embedded and tested;
@@ -83,7 +81,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .addOption(formatOption())
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
     .action(async (files: string[], opts) => {
-      code = await mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }) }, io);
+      code = await (await import('./merge.js')).mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }) }, io);
     });
 
   program
@@ -91,15 +89,15 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .description("run the rules' tests: examples (tests:) in bundled packs, or in the packs named")
     .argument('[packs...]', 'bundled pack names, pack files or directories of packs')
     .action(async (targets: string[]) => {
-      code = await testCommand(targets, io);
+      code = await (await import('./test.js')).testCommand(targets, io);
     });
 
   program
     .command('rules')
     .description('list every rule: id, step, severity, what it finds, pack and principle')
     .argument('[packs...]', 'bundled pack names, pack files or directories of packs')
-    .action((targets: string[]) => {
-      code = rulesCommand(targets, cwd, io);
+    .action(async (targets: string[]) => {
+      code = (await import('./rules.js')).rulesCommand(targets, cwd, io);
     });
 
   program
@@ -107,8 +105,8 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .description('what a rule checks, why, what to say instead, and its examples')
     .argument('<rule>', 'a rule id, e.g. cold-transfers/blind-transfer')
     .option('--pack <file...>', 'also load these pack files (for custom rules)')
-    .action((id: string, opts: { pack?: string[] }) => {
-      code = explainCommand(id, opts.pack ?? [], cwd, io);
+    .action(async (id: string, opts: { pack?: string[] }) => {
+      code = (await import('./rules.js')).explainCommand(id, opts.pack ?? [], cwd, io);
     });
 
   program
@@ -117,15 +115,15 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .argument('<file>', 'a transcript path')
     .option('-c, --config <file>', 'use this config file (default: callcoach.config.yaml here or in a directory above)')
     .option('--no-config', 'use no config file')
-    .action((file: string, opts: { config?: string | false }) => {
-      code = printConfigCommand(file, opts.config, cwd, io);
+    .action(async (file: string, opts: { config?: string | false }) => {
+      code = (await import('./print-config.js')).printConfigCommand(file, opts.config, cwd, io);
     });
 
   program
     .command('init')
     .description('write a commented starter callcoach.config.yaml in this directory')
-    .action(() => {
-      code = initCommand(cwd, io);
+    .action(async () => {
+      code = (await import('./init.js')).initCommand(cwd, io);
     });
 
   try {
