@@ -13,7 +13,7 @@ import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
 export type Task =
   | { kind: 'file'; path: string }
   | { kind: 'text'; path: string; text: string }
-  | { kind: 'record'; path: string; text: string }
+  | { kind: 'record'; path: string; text: string; line: number }
   | { kind: 'missing'; path: string; message: string };
 
 export interface TaskOptions {
@@ -35,7 +35,7 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   };
   if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
-  if (task.kind === 'record') return [checkRead(readRecord(task.path, task.text), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
+  if (task.kind === 'record') return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
   let text: string;
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;

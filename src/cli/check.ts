@@ -146,7 +146,9 @@ async function taskSource(paths: readonly string[], options: CheckCommandOptions
 
 /** Streams JSON Lines conversations from stdin, one task per record, in input order. */
 async function* jsonlLines(stdin: CliIO['stdin']): AsyncGenerator<Task> {
-  for await (const line of linesOf(stdin)) if (line.trim()) yield { kind: 'record', path: '<stdin>', text: line };
+  let number = 0;
+  // Each record keeps its line number, so a bad one can be found in the stream.
+  for await (const line of linesOf(stdin)) if ((number++, line.trim())) yield { kind: 'record', path: '<stdin>', text: line, line: number };
 }
 
 /**

@@ -77,7 +77,10 @@ export function readJsonlLine(path: string, text: string, line: number): ReadRes
  */
 export function readRecord(path: string, text: string, line = 1): ReadResult {
   const source = { path, text };
-  return guarded(path, () => conversationFromValue(source, parseJsonLine(text, line), () => line, JSONL));
+  const read = guarded(path, () => conversationFromValue(source, parseJsonLine(text, 1), () => 1, JSONL));
+  // An error points at its line of the stream; findings stay relative to the record (line 1), so a
+  // stream split into chunks (GNU parallel, Spark) gives the same results as the whole stream.
+  return read.error?.line !== undefined ? { path, error: { ...read.error, line } } : read;
 }
 
 function parseJsonLine(text: string, line: number): unknown {

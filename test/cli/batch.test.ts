@@ -46,6 +46,19 @@ describe('batch runs', () => {
     ]);
   });
 
+  it('locates a bad record in a JSON Lines stream by its line, and checks the rest', () => {
+    const good = JSON.stringify({ id: 'ok', turns: [{ speaker: 'Agent', role: 'agent', text: 'Hello.' }] });
+    const r = cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], { input: `${good}\n\n{"id":"empty","turns":[]}\n{bad\n${good}\n` });
+    expect(r.code).toBe(2);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out.map((f) => f.conversation?.id ?? f.errors[0])).toEqual([
+      'ok',
+      { message: 'turns: expected at least one turn', line: 3, column: 1 },
+      { message: 'invalid JSON: unexpected character', line: 4, column: 2 },
+      'ok',
+    ]);
+  });
+
   const parallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
   it.skipIf(!parallel)('gives the same JSON Lines through GNU parallel --pipe as directly', () => {
     const input = `${Array.from({ length: 60 }, (_, i) => JSON.stringify({ id: `c${i}`, turns: [{ speaker: 'Customer', role: 'customer', text: i % 3 ? 'My bill is wrong.' : 'I am furious.' }, { speaker: 'Agent', role: 'agent', text: 'Account number?' }] })).join('\n')}\n`;

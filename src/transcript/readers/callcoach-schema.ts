@@ -19,5 +19,5 @@ export const conversationSchema = z.looseObject({
         words: z.array(z.strictObject({ text: z.string(), startMs: ms, endMs: ms })).optional(),
       }),
     )
-    .min(1),
+    .min(1, 'expected at least one turn'),
 });
