@@ -141,6 +141,28 @@ describe('callcoach.config.yaml (end to end)', () => {
     expect(run(['check', '-c', bad, 'calls']).stderr).toContain('config extends itself');
   });
 
+  it('extends npm packages: a shared config, and a package of packs', () => {
+    const project = mkdtempSync(join(tmpdir(), 'callcoach-npm-'));
+    try {
+      const files: Record<string, string> = {
+        'node_modules/@acme/callcoach-config/package.json': '{"name":"@acme/callcoach-config","version":"1.0.0"}',
+        'node_modules/@acme/callcoach-config/callcoach.config.yaml': 'rules:\n  jargon/unexplained-term: error\n',
+        'node_modules/acme-packs/package.json': '{"name":"acme-packs","version":"1.0.0","callcoach":{"packs":["sunbright.yaml"]}}',
+        'node_modules/acme-packs/sunbright.yaml': FILES['packs/sunbright.yaml']!.trimStart(),
+        'callcoach.config.yaml': 'extends: ["@acme/callcoach-config", acme-packs]\n',
+        'call.txt': FILES['calls/panels.txt']!,
+      };
+      for (const [name, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(project, name)), { recursive: true });
+        writeFileSync(join(project, name), text);
+      }
+      const r = JSON.parse(cli(['check', '-f', 'json', 'call.txt'], { cwd: project }).stdout) as Results;
+      expect(findingsOf(r, 'call.txt')).toEqual(['jargon/unexplained-term@2:error', 'sunbright/internal-words@2:warning']);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it('writes a commented starter config that loads, and never overwrites one', () => {
     const fresh = mkdtempSync(join(tmpdir(), 'callcoach-init-'));
     try {
