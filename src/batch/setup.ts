@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ConfiguredRules, RulesFor } from '../config/apply.js';
 import type { ResolvedConfig } from '../config/load.js';
 import { loadPacks, type Pack, type PackProblem } from '../rules/load.js';
+import { packNameOf } from '../rules/pack-files.js';
 import { isPackLoadError } from '../rules/problems.js';
 import type { CompiledRule } from '../rules/types.js';
 import type { AssignableRole } from '../transcript/model.js';
@@ -51,7 +52,7 @@ export function prepare(setup: Setup): Prepared {
   }
   const configured = config?.packs.map((p) => p.value) ?? [];
   const files = [...new Set([...setup.packFiles, ...configured])];
-  const only = setup.packs ?? (config ? configured.map((f) => f.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '')) : undefined);
+  const only = setup.packs ?? (config ? configured.map(packNameOf) : undefined);
   const { packs, problems } = loadPacks(files, only);
   if (problems.length > 0) return failed(problems);
   const options: TaskOptions = {

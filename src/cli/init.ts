@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findConfig } from '../config/find.js';
-import { bundledPackFiles } from '../rules/load.js';
+import { bundledPackFiles, packNameOf } from '../rules/pack-files.js';
 import { EXIT } from './check.js';
 import type { CliIO } from './io.js';
 
@@ -22,7 +22,7 @@ export function initCommand(cwd: string, io: CliIO): number {
 }
 
 function starter(schema: string): string {
-  const packs = bundledPackFiles().map((f) => `  - ${f.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '')}`);
+  const packs = bundledPackFiles().map((f) => `  - ${packNameOf(f)}`);
   return `# yaml-language-server: $schema=${schema}
 # callcoach configuration: found by \`callcoach check\` in this directory or any below it.
 # \`callcoach print-config <transcript>\` shows what applies to one file and where each value came from.

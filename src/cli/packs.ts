@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { BUNDLED_RULES_DIR, bundledPackFiles } from '../rules/load.js';
+import { existsSync, statSync } from 'node:fs';
+import { bundledPack, bundledPackFiles, packNameOf, packsIn } from '../rules/pack-files.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { UsageError } from './io.js';
 
@@ -14,15 +13,15 @@ export function packFilesFor(targets: readonly string[]): { files: string[]; sel
   const files = new Set(bundled);
   const selected: string[] = [];
   for (const t of targets) {
-    const named = [join(BUNDLED_RULES_DIR, `${t}.yaml`), join(BUNDLED_RULES_DIR, `${t}.yml`)].find(existsSync);
-    const paths = named ? [named] : existsSync(t) && statSync(t).isDirectory() ? readdirSync(t).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(t, f)) : [t];
+    const named = bundledPack(t);
+    const paths = named ? [named] : existsSync(t) && statSync(t).isDirectory() ? packsIn(t) : [t];
     for (const p of paths) {
       if (!existsSync(p)) {
-        const names = bundled.map((f) => f.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''));
+        const names = bundled.map(packNameOf);
         throw new UsageError(`unknown pack '${t}'${didYouMean(t, names)}: not a bundled pack (${names.join(', ')}), a pack file or a directory of packs`);
       }
       files.add(p);
-      selected.push(p.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, ''));
+      selected.push(packNameOf(p));
     }
   }
   return { files: [...files], selected };

@@ -44,22 +44,29 @@ export class ConfiguredRules {
   }
 
   /** The rules for a transcript path (relative to the working directory); stdin gets the config's top-level settings. */
-  readonly rulesFor: RulesFor = (path) => {
-    const active = this.config.overrides.flatMap((_, i) => (this.matches(i, path) ? [i] : []));
-    return this.list(active);
-  };
+  readonly rulesFor: RulesFor = (path) => this.list(this.activeFor(path));
 
   /** Each rule as it applies to `path`: the options a setting changed, and the settings that made it so (for `print-config`). */
   settingsFor(path: string): { id: string; off: boolean; severity: Severity; options?: Record<string, unknown>; from: string[] }[] {
-    const active = this.config.overrides.flatMap((_, i) => (this.matches(i, path) ? [i] : []));
+    const active = this.activeFor(path);
     const { company, jargon } = this.config.glossary;
     return [...this.rules.values()].map(({ rule }) => {
       const effective = this.effective(rule, active, false);
       const changed = Object.entries(effective.options).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(rule.options[k]));
-      const from = [this.config.rules.get(rule.id), ...active.map((i) => this.config.overrides[i]!.rules.get(rule.id))].flatMap((s) => (s ? [s.origin] : []));
+      const from = this.sourcesOf(rule.id, active).map((s) => s.origin);
       if (rule.kind === 'terms' && company.length + jargon.length > 0) from.push(`glossary: +${jargon.length} jargon terms, +${company.length} company words`);
       return { id: rule.id, off: effective.off, severity: effective.severity, ...(changed.length > 0 && { options: Object.fromEntries(changed) }), from: from.length > 0 ? from : [`pack ${rule.pack}`] };
     });
+  }
+
+  /** The overrides (by index) whose globs match a path. */
+  private activeFor(path: string): number[] {
+    return this.config.overrides.flatMap((_, i) => (this.matches(i, path) ? [i] : []));
+  }
+
+  /** A rule's settings in the order they apply: the config's, then each active override's. */
+  private sourcesOf(id: string, active: readonly number[]): RuleSource[] {
+    return [this.config.rules.get(id), ...active.map((i) => this.config.overrides[i]!.rules.get(id))].filter((s): s is RuleSource => s !== undefined);
   }
 
   private matches(index: number, path: string): boolean {
@@ -84,9 +91,8 @@ export class ConfiguredRules {
 
   /** The pack's settings, then the config's, then each matching override's, in order; the glossary last. */
   private effective(rule: CompiledRule, active: readonly number[], withGlossary = true): Effective {
-    const sources = [this.config.rules.get(rule.id), ...active.map((i) => this.config.overrides[i]!.rules.get(rule.id))];
     let result: Effective = { off: false, severity: rule.severity, options: rule.options };
-    for (const source of sources) if (source) result = applySetting(result, source.value);
+    for (const source of this.sourcesOf(rule.id, active)) result = applySetting(result, source.value);
     // Options a setting replaced get their defaults back (every setting was validated on its own already).
     if (result.options !== rule.options) result.options = KIND_OPTIONS[rule.kind]!.parse(result.options) as Record<string, unknown>;
     if (rule.kind !== 'terms' || !withGlossary) return result;
@@ -116,10 +122,10 @@ export class ConfiguredRules {
   }
 
   private whereSet(id: string): [string, (string | number)[]] {
-    const source = this.config.rules.get(id) ?? this.config.overrides.map((o) => o.rules.get(id)).find(Boolean);
+    const source = this.sourcesOf(id, this.config.overrides.map((_, i) => i))[0];
     if (source) return [source.file, [...source.at]];
-    const file = this.config.glossary.jargon[0]?.origin ?? this.config.glossary.company[0]?.origin ?? this.config.files.at(-1)!;
-    return [file.replace(/: glossary\.\w+$/, ''), ['glossary']];
+    const entry = this.config.glossary.jargon[0] ?? this.config.glossary.company[0];
+    return [entry?.file ?? this.config.files.at(-1)!, ['glossary']];
   }
 
   /** An unknown rule id or options its kind rejects, located in the config file. */

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Locator, type Path } from '../rules/locate.js';
-import { BUNDLED_RULES_DIR, bundledPackFiles } from '../rules/load.js';
+import { bundledPack, bundledPackFiles, isPath, packsIn } from '../rules/pack-files.js';
 import { PackLoadError } from '../rules/problems.js';
 import { readYamlFile, schemaProblem } from '../rules/validate.js';
 import type { AssignableRole } from '../transcript/model.js';
@@ -15,9 +15,13 @@ export interface Sourced<T> {
   origin: string;
 }
 
-/** A rule setting, and where in which config file it was written (to point at it when it is wrong). */
-export interface RuleSource extends Sourced<RuleSetting> {
+/** A value from a config file, kept with that file so a problem with it can point there. */
+export interface FileSourced<T> extends Sourced<T> {
   file: string;
+}
+
+/** A rule setting, and where in which config file it was written. */
+export interface RuleSource extends FileSourced<RuleSetting> {
   at: Path;
 }
 
@@ -28,7 +32,7 @@ export interface ResolvedConfig {
   packs: Sourced<string>[];
   rules: Map<string, RuleSource>;
   overrides: { files: string[]; dir: string; rules: Map<string, RuleSource>; origin: string }[];
-  glossary: { company: Sourced<string>[]; jargon: Sourced<ConfigDocument['glossary']['jargon'][number]>[] };
+  glossary: { company: FileSourced<string>[]; jargon: FileSourced<ConfigDocument['glossary']['jargon'][number]>[] };
   roles: Map<string, Sourced<AssignableRole>>;
   weights: Map<number, Sourced<number>>;
   passMark?: Sourced<number>;
@@ -61,7 +65,6 @@ function packageDir(name: string, dir: string): string | undefined {
   }
 }
 
-const isPath = (s: string) => /^(\.{1,2}[\\/]|\/|[A-Za-z]:[\\/])/.test(s) || /\.ya?ml$/.test(s);
 const configIn = (dir: string) => CONFIG_NAMES.map((n) => join(dir, n)).find(existsSync);
 // A pack names itself at the top level; a config never has a `pack` key.
 const isPackFile = (file: string) => /^pack\s*:/m.test(readFileSync(file, 'utf8'));
@@ -132,8 +135,8 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
       const rules = new Map(Object.entries(o.rules).map(([id, value]) => [id, { value, origin, file, at: ['overrides', i, 'rules', id] }]));
       resolved.overrides.push({ files: o.files, dir, origin, rules });
     });
-    resolved.glossary.company.push(...doc.glossary.company.map((value) => ({ value, origin: `${file}: glossary.company` })));
-    resolved.glossary.jargon.push(...doc.glossary.jargon.map((value) => ({ value, origin: `${file}: glossary.jargon` })));
+    resolved.glossary.company.push(...doc.glossary.company.map((value) => ({ value, origin: `${file}: glossary.company`, file })));
+    resolved.glossary.jargon.push(...doc.glossary.jargon.map((value) => ({ value, origin: `${file}: glossary.jargon`, file })));
     for (const [label, role] of Object.entries(doc.roles)) resolved.roles.set(label.toLowerCase(), { value: role, origin: `${file}: roles` });
     for (const [step, weight] of Object.entries(doc.scorecard.weights ?? {})) resolved.weights.set(Number(step), { value: weight, origin: `${file}: scorecard.weights` });
     if (doc.scorecard.passMark !== undefined) resolved.passMark = { value: doc.scorecard.passMark, origin: `${file}: scorecard.passMark` };
@@ -142,10 +145,6 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
   const all = [...(listed ?? bundledPackFiles().map((value) => ({ value, origin: 'default: every bundled pack' }))), ...added];
   resolved.packs = all.filter((p, i) => all.findIndex((q) => resolve(q.value) === resolve(p.value)) === i);
   return resolved;
-}
-
-function bundledPack(name: string): string | undefined {
-  return isPath(name) ? undefined : [join(BUNDLED_RULES_DIR, `${name}.yaml`), join(BUNDLED_RULES_DIR, `${name}.yml`)].find(existsSync);
 }
 
 /** The pack files one `packs` entry names: a bundled pack, a file or directory, or an npm package. */
@@ -157,15 +156,4 @@ function packFiles(entry: string, dir: string, file: string, locator: Locator, i
     throw new PackLoadError({ file, ...locator.at(['packs', index]), message: `cannot find pack '${entry}' (a bundled pack name, a pack file or directory, or an npm package)` });
   }
   return statSync(path).isDirectory() ? packsIn(path) : [path];
-}
-
-/** The packs in a directory: those its package.json lists ("callcoach": {"packs": [...]}), or every pack file in it. */
-function packsIn(path: string): string[] {
-  const manifest = join(path, 'package.json');
-  const listed = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { callcoach?: { packs?: string[] } }).callcoach?.packs : undefined;
-  if (listed) return listed.map((p) => resolve(path, p));
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/.test(f) && !CONFIG_NAMES.includes(f) && !/\.roles\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
 }

@@ -16,6 +16,7 @@ import {
   PhraseSet,
 } from '../text/phrase.js';
 import { KINDS } from './kinds/index.js';
+import { BUNDLED_RULES_DIR, packNameOf } from './pack-files.js';
 import type { Locator } from './locate.js';
 import { isPackLoadError, PackLoadError, type PackProblem } from './problems.js';
 import type { CompiledRule, CompileContext } from './types.js';
@@ -23,6 +24,7 @@ import { didYouMean } from '../util/did-you-mean.js';
 import type { ValidatedPack } from './validate.js';
 
 export type { PackProblem } from './problems.js';
+export { BUNDLED_RULES_DIR, bundledPackFiles } from './pack-files.js';
 
 export interface Pack {
   name: string;
@@ -39,16 +41,8 @@ export interface LoadResult {
   problems: PackProblem[];
 }
 
-export const BUNDLED_RULES_DIR = fileURLToPath(new URL('../../rules/', import.meta.url));
 /** The bundled packs, validated at build time (see scripts/snapshot-packs.mjs). */
 export const SNAPSHOT_FILE = fileURLToPath(new URL('../bundled-packs.json', import.meta.url));
-
-export function bundledPackFiles(dir = BUNDLED_RULES_DIR): string[] {
-  return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(dir, f));
-}
 
 // zod and the YAML parser cost a third of a plain run's start-up; only packs without a valid
 // snapshot need them, so validation is loaded on first use (synchronously: require of ES modules).
@@ -134,7 +128,7 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
     } catch (err) {
       if (!isPackLoadError(err)) throw err;
       problems.push(err.problem);
-      failed.add(basename(file).replace(/\.ya?ml$/, ''));
+      failed.add(packNameOf(file));
     }
   }
   const byName = new Map(parsed.map((p) => [p.doc.pack, p]));

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { type Document, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { didYouMean } from '../util/did-you-mean.js';
 import { firstYamlError } from '../util/yaml-error.js';
 import { Locator, type Path } from './locate.js';
+import { packNameOf } from './pack-files.js';
 import { PackLoadError } from './problems.js';
 import { KIND_OPTIONS } from './schema/kinds.js';
 import { packSchema, RULE_BASE_KEYS, ruleBaseSchema } from './schema/pack.js';
@@ -55,7 +55,7 @@ export function validatePack(file: string): { doc: ValidatedPack; locator: Locat
   const { yaml, locator } = readYamlFile(file, 'pack');
   const result = packSchema.safeParse(yaml.toJS());
   if (!result.success) throw schemaProblem(file, locator, [], result.error);
-  const expected = basename(file).replace(/\.ya?ml$/, '');
+  const expected = packNameOf(file);
   if (result.data.pack !== expected) {
     throw new PackLoadError({ file, ...locator.at(['pack']), message: `pack name '${result.data.pack}' must match its file name '${expected}'` });
   }
