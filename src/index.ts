@@ -1,24 +1,36 @@
 // The library API: everything the CLI does is reachable from here.
-export { checkSource, type CheckOptions } from './check.js';
-export { run } from './cli/run.js';
-export type { CliIO } from './cli/io.js';
+
+// A run: open a checker (config and packs), check inputs, read the summary and the exit code.
+export { Checker, type CheckerOptions, type CheckInputs, CheckRun, checkStream, DEFAULT_JOBS } from './run/checker.js';
+export { SetupError } from './run/errors.js';
+export { DEFAULT_GATES, EXIT, evaluateGates, exitCode, type GateResult, type Gates } from './run/gates.js';
+export { type Shard, parseShard } from './run/shard.js';
+export { type CaseResult, runRuleTests } from './run/rule-tests.js';
+export { type CheckOptions, checkSource } from './run/pipeline.js';
+export { packFilesFor } from './run/pack-targets.js';
+
+// The result model and what reads it.
+export { collectResults, type Results } from './results/collect.js';
+export type { BaselineEntry, FileResult, RuleMetadata, RunInfo } from './results/model.js';
+export { type AgentSummary, type BatchSummary, SummaryBuilder } from './results/summary.js';
 export { colors } from './report/color.js';
-export { REPORTERS } from './report/index.js';
+export { OUTPUT_FORMATS, REPORTERS } from './report/index.js';
 export { formatJson } from './report/json.js';
-export type { Reporter, ReportContext } from './report/reporter.js';
-export { collectResults, type FileResult, type Results } from './results.js';
-export { type BatchSummary, SummaryBuilder } from './summary.js';
+export type { Reporter, ReportContext, ReporterFactory } from './report/reporter.js';
+
+// The pieces of the pipeline, for tools that build their own.
 export { compareFindings, type Finding, runRules } from './rules/engine.js';
 export { bundledPackFiles, loadPacks, type LoadResult, type Pack, type PackProblem } from './rules/load.js';
-export type { CompiledRule, Severity } from './rules/types.js';
-export { scorecard, type Scorecard, type StepScore } from './scorecard/score.js';
+export type { CompiledRule, RuleInfo, Severity } from './rules/types.js';
+export { type Scorecard, scorecard, type StepScore } from './scorecard/score.js';
 export { STEPS } from './scorecard/steps.js';
 export type { LocatedError } from './transcript/errors.js';
 export type { Conversation, Role, Speaker, Turn } from './transcript/model.js';
-export { FORMATS, readTranscript, type ReadResult } from './transcript/read.js';
+export { FORMATS, type ReadResult, readTranscript } from './transcript/read.js';
 export type { Source } from './transcript/readers/reader.js';
 export { VERSION } from './version.js';
 export { findConfig } from './config/find.js';
-export { loadConfig, type ResolvedConfig } from './config/load.js';
-export { ConfiguredRules, type RulesFor } from './config/apply.js';
-export { prepare, type Prepared, type Setup } from './batch/setup.js';
+
+// The command line, for embedding it whole.
+export { run } from './cli/run.js';
+export type { CliIO } from './cli/io.js';

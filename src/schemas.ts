@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { configSchema } from './config/schema.js';
-import { KIND_OPTIONS } from './rules/schema/kinds.js';
+import { kindOptions } from './rules/schema/kinds.js';
 import { packSchema, ruleBaseSchema } from './rules/schema/pack.js';
 
 // The JSON Schemas shipped in schemas/ for editors (yaml-language-server), generated from the zod
@@ -10,7 +10,7 @@ const BASE = 'https://callcoach.dev/schemas';
 
 /** A pack: each rule is the common fields plus exactly one kind's options, chosen by `kind`. */
 export function packJsonSchema(): Record<string, unknown> {
-  const rules = Object.entries(KIND_OPTIONS).map(([kind, options]) =>
+  const rules = [...kindOptions()].map(([kind, options]) =>
     z.strictObject({ ...ruleBaseSchema.shape, kind: z.literal(kind), ...(options as z.ZodObject).shape }),
   );
   const pack = packSchema.extend({ rules: z.array(z.discriminatedUnion('kind', rules as unknown as [z.ZodObject, ...z.ZodObject[]])).min(1) });

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findConfig } from '../config/find.js';
 import { bundledPackFiles, packNameOf } from '../rules/pack-files.js';
-import { EXIT } from './check.js';
+import { EXIT } from '../run/gates.js';
 import type { CliIO } from './io.js';
 
 const SCHEMA = fileURLToPath(new URL('../../schemas/config.schema.json', import.meta.url));

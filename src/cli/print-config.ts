@@ -1,8 +1,8 @@
 import { stringify } from 'yaml';
-import { prepare } from '../batch/setup.js';
+import { prepare } from '../run/setup.js';
 import { findConfig } from '../config/find.js';
 import { bundledPackFiles } from '../rules/load.js';
-import { EXIT } from './check.js';
+import { EXIT } from '../run/gates.js';
 import type { CliIO } from './io.js';
 import { formatProblem } from './problem.js';
 

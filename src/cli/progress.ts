@@ -11,8 +11,8 @@ const SILENT: Progress = { tick: () => undefined, done: () => undefined };
  * A one-line progress bar on stderr (files done, rate, ETA) for long runs at a terminal; nothing in CI,
  * when stderr is not a terminal, or for short runs.
  */
-export function progressBar(stderr: { write(s: string): unknown; isTTY?: boolean }, env: Record<string, string | undefined>, total: number | undefined): Progress {
-  if (!stderr.isTTY || env.CI || (total !== undefined && total < 20)) return SILENT;
+export function progressBar(stderr: { write(s: string): unknown; isTTY?: boolean }, env: Record<string, string | undefined>, total: number | undefined, wanted = true): Progress {
+  if (!wanted || !stderr.isTTY || env.CI || (total !== undefined && total < 20)) return SILENT;
   const started = Date.now();
   let done = 0;
   let drawn = 0;

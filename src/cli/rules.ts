@@ -1,15 +1,15 @@
 import { stringify } from 'yaml';
-import { prepare } from '../batch/setup.js';
+import { prepare } from '../run/setup.js';
 import { findConfig } from '../config/find.js';
 import { colors } from '../report/color.js';
 import { closest } from '../util/did-you-mean.js';
 import { loadPacks, type Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
 import { STEPS } from '../scorecard/steps.js';
-import { EXIT } from './check.js';
+import { EXIT } from '../run/gates.js';
 import { formatProblem } from './problem.js';
 import type { CliIO } from './io.js';
-import { packFilesFor } from './packs.js';
+import { packFilesFor } from '../run/pack-targets.js';
 
 /** A rule as listed: as the config sets it (off when the config turns it off). */
 type Listed = Omit<CompiledRule, 'severity'> & { severity: CompiledRule['severity'] | 'off' };
@@ -17,7 +17,7 @@ type ListedPack = Omit<Pack, 'rules'> & { rules: Listed[] };
 
 /** The packs named, or the packs this directory's config runs (with its settings), or the bundled ones. */
 function load(targets: readonly string[], cwd: string, io: CliIO): ListedPack[] | undefined {
-  const { files, selected } = packFilesFor(targets);
+  const { files, selected } = packFilesFor(targets, cwd);
   const configFile = targets.length === 0 ? findConfig(cwd) : undefined;
   const loaded = configFile ? prepare({ packFiles: files, configFile, cwd }) : { ...loadPacks(files, selected), rules: undefined };
   if (loaded.problems.length > 0) {

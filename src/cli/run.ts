@@ -1,12 +1,15 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { parseShard } from '../batch/shard.js';
+import { DEFAULT_JOBS } from '../run/checker.js';
+import { EXIT } from '../run/gates.js';
+import { parseShard } from '../run/shard.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseRoleMap } from '../transcript/assign-roles.js';
 import { FORMATS } from '../transcript/read.js';
 import { VERSION } from '../version.js';
-import { checkCommand, DEFAULT_JOBS, EXIT } from './check.js';
+import { checkCommand } from './check.js';
 import { type CliIO, UsageError } from './io.js';
 import { parseOutputs } from './outputs.js';
+import { reportSetupError } from './setup-error.js';
 
 /** Turns a parser's thrown message into commander's usage error (exit 2 with the message). */
 const parsed =
@@ -71,7 +74,9 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);
       if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline) throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
-      code = await checkCommand(paths, { ...opts, outputs, ignore: opts.ignore ?? [], cwd }, io);
+      const { failOn, maxWarnings, failUnder, format: _f, inputFormat, ...rest } = opts;
+      const gates = { ...(failOn && { failOn }), ...(maxWarnings !== undefined && { maxWarnings }), ...(failUnder !== undefined && { failUnder }) };
+      code = await checkCommand(paths, { ...rest, ...(inputFormat && { inputFormat }), gates, outputs, ignore: opts.ignore ?? [], cwd }, io);
     });
 
   program
@@ -81,7 +86,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .addOption(formatOption())
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
     .action(async (files: string[], opts) => {
-      code = await (await import('./merge.js')).mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }) }, io);
+      code = await (await import('./merge.js')).mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }), cwd }, io);
     });
 
   program
@@ -89,7 +94,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .description("run the rules' tests: examples (tests:) in bundled packs, or in the packs named")
     .argument('[packs...]', 'bundled pack names, pack files or directories of packs')
     .action(async (targets: string[]) => {
-      code = await (await import('./test.js')).testCommand(targets, io);
+      code = await (await import('./test.js')).testCommand(targets, cwd, io);
     });
 
   program
@@ -134,7 +139,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       io.stderr.write(`callcoach: ${err.message}\n`);
       return EXIT.error;
     }
-    throw err;
+    return reportSetupError(err, io);
   }
   return code;
 }

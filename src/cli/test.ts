@@ -2,17 +2,17 @@ import { relative } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { colors } from '../report/color.js';
 import { bundledPackFiles, loadPacks } from '../rules/load.js';
-import { type CaseResult, runRuleTests } from '../rules/test-runner.js';
+import { type CaseResult, runRuleTests } from '../run/rule-tests.js';
 import { viewOf } from '../text/view.js';
 import { readTranscript } from '../transcript/read.js';
-import { EXIT } from './check.js';
+import { EXIT } from '../run/gates.js';
 import { formatProblem } from './problem.js';
 import type { CliIO } from './io.js';
-import { packFilesFor } from './packs.js';
+import { packFilesFor } from '../run/pack-targets.js';
 
 /** `callcoach test`: runs the `tests:` examples of every rule and shows, turn by turn, what differs. */
-export async function testCommand(targets: readonly string[], io: CliIO): Promise<number> {
-  const { files, selected } = packFilesFor(targets);
+export async function testCommand(targets: readonly string[], cwd: string, io: CliIO): Promise<number> {
+  const { files, selected } = packFilesFor(targets, cwd);
   const { packs, problems } = loadPacks(files.length ? files : bundledPackFiles(), selected);
   if (problems.length > 0) {
     io.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
@@ -25,7 +25,7 @@ export async function testCommand(targets: readonly string[], io: CliIO): Promis
     // Each pack's cases run with the pack's own rules only, so other packs cannot add findings.
     const own = runRuleTests(pack.rules, pack.rules);
     results.push(...own);
-    lines.push(c.underline(relative(process.cwd(), pack.file) || pack.file));
+    lines.push(c.underline(relative(cwd, pack.file) || pack.file));
     for (const rule of pack.rules) {
       const cases = own.filter((r) => r.rule === rule);
       if (cases.length === 0) lines.push(`  ${c.yellow('!')} ${rule.id} ${c.dim('has no tests')}`);

@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { Pack } from '../rules/load.js';
 import { isPackLoadError, type PackProblem } from '../rules/problems.js';
-import { KIND_OPTIONS } from '../rules/schema/kinds.js';
+import { kindOptions } from '../rules/schema/kinds.js';
 import type { CompiledRule, Severity } from '../rules/types.js';
 import { schemaProblem } from '../rules/validate.js';
 import { didYouMean } from '../util/did-you-mean.js';
@@ -94,7 +94,7 @@ export class ConfiguredRules {
     let result: Effective = { off: false, severity: rule.severity, options: rule.options };
     for (const source of this.sourcesOf(rule.id, active)) result = applySetting(result, source.value);
     // Options a setting replaced get their defaults back (every setting was validated on its own already).
-    if (result.options !== rule.options) result.options = KIND_OPTIONS[rule.kind]!.parse(result.options) as Record<string, unknown>;
+    if (result.options !== rule.options) result.options = kindOptions().get(rule.kind)!.parse(result.options) as Record<string, unknown>;
     if (rule.kind !== 'terms' || !withGlossary) return result;
     const { company, jargon } = this.config.glossary;
     if (company.length === 0 && jargon.length === 0) return result;
@@ -139,7 +139,7 @@ export class ConfiguredRules {
     }
     const { options } = applySetting({ off: false, severity: known.rule.severity, options: known.rule.options }, source.value);
     if (options === known.rule.options) return;
-    const checked = KIND_OPTIONS[known.rule.kind]!.safeParse(options);
+    const checked = kindOptions().get(known.rule.kind)!.safeParse(options);
     if (!checked.success) {
       const keys = ['severity', ...Object.keys(known.rule.options)];
       this.problems.push(schemaProblem(source.file, locator, source.at, checked.error, keys).problem);

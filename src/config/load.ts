@@ -80,7 +80,7 @@ function extendsTarget(entry: string, dir: string): { config: string } | { packs
   if (!path || !existsSync(path)) return undefined;
   if (statSync(path).isDirectory()) {
     const config = configIn(path);
-    return config ? { config } : { packs: packsIn(path) };
+    return config ? { config } : { packs: packsIn(path, CONFIG_NAMES) };
   }
   return isPackFile(path) ? { packs: [path] } : { config: path };
 }
@@ -155,5 +155,5 @@ function packFiles(entry: string, dir: string, file: string, locator: Locator, i
   if (!path || !existsSync(path)) {
     throw new PackLoadError({ file, ...locator.at(['packs', index]), message: `cannot find pack '${entry}' (a bundled pack name, a pack file or directory, or an npm package)` });
   }
-  return statSync(path).isDirectory() ? packsIn(path) : [path];
+  return statSync(path).isDirectory() ? packsIn(path, CONFIG_NAMES) : [path];
 }

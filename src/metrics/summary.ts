@@ -1,4 +1,4 @@
-import { quoteOf } from '../rules/quote.js';
+import { quoteOf } from '../text/quote.js';
 import type { Role } from '../transcript/model.js';
 import type { Metrics } from './index.js';
 import type { TalkFigures } from './talk.js';
@@ -37,7 +37,7 @@ export function summarizeMetrics(m: Metrics): MetricsSummary {
     const durationMs = i.startMs !== null && i.endMs !== null ? i.endMs - i.startMs : null;
     entry.count++;
     if (entry.totalMs !== null && durationMs !== null) entry.totalMs += durationMs;
-    entry.instances.push({ turn: i.turn.index, overTurn: i.overTurn.index, over: i.over, startMs: i.startMs, endMs: i.endMs, durationMs, quote: quoteOf({ turn: i.turn }) });
+    entry.instances.push({ turn: i.turn.index, overTurn: i.overTurn.index, over: i.over, startMs: i.startMs, endMs: i.endMs, durationMs, quote: quoteOf(i.turn) });
   }
   return {
     basis: m.basis,

@@ -1,5 +1,5 @@
 import { STEPS } from '../scorecard/steps.js';
-import type { AgentSummary } from '../summary.js';
+import type { AgentSummary } from '../results/summary.js';
 import type { Reporter, ReportContext } from './reporter.js';
 
 const cell = (v: unknown) => {

@@ -1,4 +1,4 @@
-import type { FileResult } from '../results.js';
+import type { FileResult } from '../results/model.js';
 import type { Reporter } from './reporter.js';
 
 const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }) [c]};`);

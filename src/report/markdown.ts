@@ -1,5 +1,5 @@
 import { STEPS } from '../scorecard/steps.js';
-import type { BatchSummary } from '../summary.js';
+import type { BatchSummary } from '../results/summary.js';
 import type { Reporter } from './reporter.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');

@@ -1,12 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { FileResult } from '../results.js';
-import type { RuleInfo } from '../rules/types.js';
-import type { BatchSummary } from '../summary.js';
+import type { FileResult, RuleMetadata } from '../results/model.js';
+import type { BatchSummary } from '../results/summary.js';
 
 /** What every report may draw on besides the results themselves. */
 export interface ReportContext {
   /** The rules that ran, for formats that describe them up front (SARIF). */
-  rules: readonly RuleInfo[];
+  rules: readonly RuleMetadata[];
   /** Pack names that ran, in order, for per-pack columns (CSV). */
   packs: readonly string[];
   color: ChalkInstance;

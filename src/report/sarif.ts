@@ -1,4 +1,4 @@
-import { TOOL } from '../results.js';
+import { TOOL } from '../results/model.js';
 import type { Severity } from '../rules/types.js';
 import type { Reporter, ReportContext } from './reporter.js';
 

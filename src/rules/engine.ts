@@ -1,5 +1,5 @@
 import type { Conversation } from '../transcript/model.js';
-import { quoteOf } from './quote.js';
+import { quoteOf } from '../text/quote.js';
 import type { CompiledRule, Severity } from './types.js';
 
 export interface Finding {
@@ -43,7 +43,7 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
         role: hit.turn.role,
         startMs: hit.turn.startMs ?? null,
         line: hit.turn.line,
-        quote: quoteOf(hit),
+        quote: quoteOf(hit.turn, hit.first, hit.last),
         message: fill(rule.message, hit.vars),
         tip: fill(rule.tip, hit.vars),
       }),

@@ -61,10 +61,10 @@ export interface Snapshot {
 
 export const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-/** A hash of the compiled validation and schema modules (this file's siblings). */
+/** A hash of the compiled validation code: the validator, the shared schemas and each kind (whose options schema it holds). */
 export function validatorFingerprint(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const files = ['validate.js', ...readdirSync(join(here, 'schema')).map((f) => join('schema', f))].filter((f) => f.endsWith('.js')).sort();
+  const files = ['validate.js', ...['schema', 'kinds'].flatMap((dir) => readdirSync(join(here, dir)).map((f) => join(dir, f)))].filter((f) => f.endsWith('.js')).sort();
   return sha1(files.map((f) => readFileSync(join(here, f), 'utf8')).join('\u0000'));
 }
 
@@ -177,7 +177,7 @@ function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry, useC
         }
       },
     };
-    return { ...info, pack: doc.pack, options, check: KINDS[info.kind]!.compile(options as never, ctx) };
+    return { ...info, pack: doc.pack, options, check: KINDS[info.kind]!.compile(options, ctx) };
   };
   const rules = doc.rules.map(({ info, options }, i) => compile(info, options, i, useCache));
   return {

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONFIG_NAMES } from '../config/find.js';
 
 // Where packs are found by name, and how a name maps to a file: shared by --packs, `test`, `rules` and the config.
 
@@ -25,13 +24,16 @@ export function bundledPack(name: string): string | undefined {
   return isPath(name) ? undefined : [join(BUNDLED_RULES_DIR, `${name}.yaml`), join(BUNDLED_RULES_DIR, `${name}.yml`)].find(existsSync);
 }
 
-/** The packs in a directory: those its package.json lists ("callcoach": {"packs": [...]}), or every pack file in it. */
-export function packsIn(dir: string): string[] {
+/**
+ * The packs in a directory: those its package.json lists ("callcoach": {"packs": [...]}), or every YAML
+ * file in it but roles sidecars and the file names in `skip` (the caller knows which are configs).
+ */
+export function packsIn(dir: string, skip: readonly string[] = []): string[] {
   const manifest = join(dir, 'package.json');
   const listed = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { callcoach?: { packs?: string[] } }).callcoach?.packs : undefined;
   if (listed) return listed.map((p) => resolve(dir, p));
   return readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f) && !CONFIG_NAMES.includes(f) && !/\.roles\.ya?ml$/.test(f))
+    .filter((f) => /\.ya?ml$/.test(f) && !skip.includes(f) && !/\.roles\.ya?ml$/.test(f))
     .sort()
     .map((f) => join(dir, f));
 }

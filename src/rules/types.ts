@@ -59,9 +59,5 @@ export interface CompileContext {
   phrases(patterns: readonly string[], at: readonly (string | number)[]): PhraseSet;
 }
 
-export interface RuleKind<Options> {
-  readonly name: string;
-  compile(options: Options, ctx: CompileContext): Check;
-}
 
 export type { Role };

@@ -6,7 +6,7 @@ import { firstYamlError } from '../util/yaml-error.js';
 import { Locator, type Path } from './locate.js';
 import { packNameOf } from './pack-files.js';
 import { PackLoadError } from './problems.js';
-import { KIND_OPTIONS } from './schema/kinds.js';
+import { kindOptions } from './schema/kinds.js';
 import { packSchema, RULE_BASE_KEYS, ruleBaseSchema } from './schema/pack.js';
 import type { RuleInfo } from './types.js';
 
@@ -73,10 +73,11 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   const options: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) (RULE_BASE_KEYS.includes(k) ? base : options)[k] = v;
 
-  const kinds = Object.keys(KIND_OPTIONS).join(', ');
+  const known = kindOptions();
+  const kinds = [...known.keys()].join(', ');
   if (base.kind === undefined) fail([], `rule is missing 'kind'; expected one of ${kinds}`);
-  const schema = KIND_OPTIONS[String(base.kind)];
-  if (!schema) fail(['kind'], `unknown rule kind '${String(base.kind)}'${didYouMean(String(base.kind), Object.keys(KIND_OPTIONS))}; expected one of ${kinds}`);
+  const schema = known.get(String(base.kind));
+  if (!schema) fail(['kind'], `unknown rule kind '${String(base.kind)}'${didYouMean(String(base.kind), known.keys())}; expected one of ${kinds}`);
   // Options first: a misspelt common key ("severty") lands among them, and is best reported as itself.
   const checkedOptions = schema!.safeParse(options);
   if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error, keysOf(String(base.kind)));
@@ -99,7 +100,7 @@ function keysOf(kind: string): string[] {
       if (props) for (const k of Object.keys(props)) found.add(k);
       Object.values(node).forEach(walk);
     };
-    walk(z.toJSONSchema(KIND_OPTIONS[kind]!, { io: 'input', unrepresentable: 'any' }));
+    walk(z.toJSONSchema(kindOptions().get(kind)!, { io: 'input', unrepresentable: 'any' }));
     keyCache.set(kind, (keys = [...found]));
   }
   return keys;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../dist/results.js';
+import type { Results } from '../../dist/results/collect.js';
 import { cli, ROOT } from './run-cli.js';
 
 const json = (stdout: string) => JSON.parse(stdout) as Results;

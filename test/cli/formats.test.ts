@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Results } from '../../dist/results.js';
+import type { Results } from '../../dist/results/collect.js';
 import { cli } from './run-cli.js';
 
 const json = (stdout: string) => JSON.parse(stdout) as Results;

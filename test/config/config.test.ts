@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Results } from '../../dist/results.js';
+import type { Results } from '../../dist/results/collect.js';
 import { cli } from '../cli/run-cli.js';
 
 // A fictional solar installer's set-up: a team base config, their own pack, and a project config.

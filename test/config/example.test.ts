@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Results } from '../../dist/results.js';
+import type { Results } from '../../dist/results/collect.js';
 import { cli, ROOT } from '../cli/run-cli.js';
 
 const read = (path: string) => readFileSync(`${ROOT}${path}`, 'utf8');

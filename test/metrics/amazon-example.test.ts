@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Results } from '../../dist/results.js';
+import type { Results } from '../../dist/results/collect.js';
 import { cli } from '../cli/run-cli.js';
 
 // A real Amazon Transcribe Call Analytics file with Amazon's own timing figures inside; outside the project.

@@ -1,14 +1,25 @@
 import { formatClock } from '../../transcript/timestamp.js';
-import type { Hit, RuleKind } from '../types.js';
-import type { HoldOptions } from '../schema/hold.js';
+import type { Hit } from '../types.js';
+import { defineKind } from './kind.js';
 import { compileTurnMatch } from './turn-match.js';
 
 /**
  * Holds: after a hold announcement and a gap, the agent should come back within `maxHoldMs` and
  * check back ("thanks for holding"). Needs times; n/a when the transcript has none.
  */
-export const holdKind: RuleKind<HoldOptions> = {
+export const holdKind = defineKind({
   name: 'hold',
+  options: ({ z, turnMatch }) =>
+    z.strictObject({
+      /** The turn that puts the customer on hold ("let me put you on hold"). */
+      announce: turnMatch,
+      /** What the agent should say on coming back ("thanks for holding"). */
+      checkBack: turnMatch,
+      /** A gap after the announcement at least this long is a hold. */
+      minGapMs: z.number().int().min(0).default(10_000),
+      /** How long a hold may last before the agent checks back. */
+      maxHoldMs: z.number().int().min(0).default(60_000),
+    }),
   compile(options, ctx) {
     const announce = compileTurnMatch(options.announce, ctx, ['announce']);
     const checkBack = compileTurnMatch(options.checkBack, ctx, ['checkBack']);
@@ -32,4 +43,4 @@ export const holdKind: RuleKind<HoldOptions> = {
       return { applicable, hits };
     };
   },
-};
+});

@@ -1,6 +1,7 @@
 import { DEFAULT_METRIC_OPTIONS, metricsOf, type MetricOptions } from '../../metrics/index.js';
-import type { Hit, RuleKind } from '../types.js';
-import type { InterruptionOptions } from '../schema/interruption.js';
+import { DEFAULT_BACKCHANNELS } from '../../text/backchannel.js';
+import type { Hit } from '../types.js';
+import { defineKind } from './kind.js';
 import { rolesOf } from './turn-match.js';
 
 const defaults = DEFAULT_METRIC_OPTIONS.interruptions;
@@ -9,8 +10,25 @@ const defaults = DEFAULT_METRIC_OPTIONS.interruptions;
  * Talking over or cutting off the other side, as measured by the interruption metric: word timings
  * when the transcript has them, turn times otherwise, cut-off markers when untimed.
  */
-export const interruptionKind: RuleKind<InterruptionOptions> = {
+export const interruptionKind = defineKind({
   name: 'interruption',
+  options: ({ z, speaker }) =>
+    z.strictObject({
+      /** Who must not interrupt… */
+      speaker: speaker.default('agent'),
+      /** …whom. */
+      over: speaker.default('customer'),
+      /** Timed: how long the interrupted turn must go on after the interruption starts (turn times only). */
+      minOverlapMs: z.number().int().min(0).default(defaults.minOverlapMs),
+      /** Timed: how long the other side must already have been talking; less is a simultaneous start. */
+      minLeadMs: z.number().int().min(0).default(defaults.minLeadMs),
+      /** Turn times only: an overlapping turn of at most this many words is a backchannel. */
+      maxBackchannelWords: z.number().int().min(0).default(defaults.maxBackchannelWords),
+      /** Overlapping speech made only of these is a backchannel whatever its length. */
+      backchannels: z.array(z.string().min(1)).default(DEFAULT_BACKCHANNELS),
+      /** Untimed transcripts: a turn ending in one of these was cut off by whoever speaks next. */
+      cutoffMarkers: z.array(z.string().min(1)).default([...defaults.cutoffMarkers]),
+    }),
   compile(options) {
     const interrupters = rolesOf(options.speaker);
     const victims = rolesOf(options.over);
@@ -24,4 +42,4 @@ export const interruptionKind: RuleKind<InterruptionOptions> = {
       return { applicable, hits };
     };
   },
-};
+});

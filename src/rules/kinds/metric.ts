@@ -1,18 +1,34 @@
 import { metricsOf } from '../../metrics/index.js';
 import { formatClock } from '../../transcript/timestamp.js';
 import type { Role, Turn } from '../../transcript/model.js';
-import type { Hit, RuleKind } from '../types.js';
-import type { MetricRuleOptions } from '../schema/metric.js';
+import type { Hit } from '../types.js';
+import { defineKind } from './kind.js';
 import { compileTurnMatch, rolesOf } from './turn-match.js';
 
-type Options = MetricRuleOptions;
+type MetricName = 'talk-share' | 'talk-speed' | 'longest-monologue' | 'interruptions' | 'silence';
 
-const shown = (metric: Options['metric'], value: number) =>
+const shown = (metric: MetricName, value: number) =>
   metric === 'talk-share' ? `${Math.round(value * 100)} %` : metric === 'talk-speed' ? `${value} words a minute` : metric === 'interruptions' ? String(value) : formatClock(value);
 
 /** Thresholds on the timing metrics; n/a when the transcript has no times. */
-export const metricKind: RuleKind<Options> = {
+export const metricKind = defineKind({
   name: 'metric',
+  options: ({ z, speaker, turnMatch }) =>
+    z
+      .strictObject({
+        /** talk-share (0–1), talk-speed (words per minute), longest-monologue (ms), interruptions (count), silence (ms, each). */
+        metric: z.enum(['talk-share', 'talk-speed', 'longest-monologue', 'interruptions', 'silence']),
+        /** Whose figure (the interrupter, for interruptions); not used by silence. */
+        speaker: speaker.default('agent'),
+        /** talk-share: a share of all speech, or of the call's whole duration. */
+        of: z.enum(['speech', 'call']).default('speech'),
+        /** Fires when the figure is above `max` or below `min`. */
+        max: z.number().optional(),
+        min: z.number().optional(),
+        /** silence: not when the turn before the silence says this (e.g. a hold was announced). */
+        unlessBefore: turnMatch.optional(),
+      })
+      .refine((o) => o.max !== undefined || o.min !== undefined, { message: 'a metric rule needs `max` or `min`' }),
   compile(options, ctx) {
     const roles = rolesOf(options.speaker);
     const unless = options.unlessBefore && compileTurnMatch(options.unlessBefore, ctx, ['unlessBefore']);
@@ -45,4 +61,4 @@ export const metricKind: RuleKind<Options> = {
       return { applicable: true, hits };
     };
   },
-};
+});

@@ -1,7 +1,10 @@
 import type { Turn } from '../../transcript/model.js';
-import type { CompileContext, RuleKind } from '../types.js';
-import type { Condition, RequirementOptions } from '../schema/requirement.js';
+import type { TurnMatchOptions } from '../schema/turn-match.js';
+import type { CompileContext } from '../types.js';
+import { defineKind } from './kind.js';
 import { compileTurnMatch, rolesOf, type TurnMatcher } from './turn-match.js';
+
+type Condition = TurnMatchOptions & { last?: number };
 
 interface CompiledCondition {
   matcher: TurnMatcher;
@@ -30,8 +33,26 @@ function firstMet(turns: readonly Turn[], c: CompiledCondition, from = 0): numbe
 }
 
 /** A conversation-level requirement that holds only under a condition (something pending → a timeframe). */
-export const requirementKind: RuleKind<RequirementOptions> = {
+export const requirementKind = defineKind({
   name: 'requirement',
+  options: ({ z, speaker, turnMatch }) => {
+    const condition = turnMatch.extend({
+      /** Only the speaker's last N turns count (e.g. "the call ends with a hand-off"). */
+      last: z.number().int().min(1).max(50).optional(),
+    });
+    const alternative = z.union([condition, z.strictObject({ all: z.array(condition).min(1) })]);
+    return z.strictObject({
+      /** The requirement applies when any of these holds. */
+      when: z.array(condition).min(1),
+      /** …unless any of these holds. */
+      unless: z.array(condition).min(1).optional(),
+      /** Any one alternative satisfies it; `all:` joins conditions that must all hold. Looked for from the first `when` turn on. */
+      require: z.array(alternative).min(1),
+      /** The finding goes on this speaker's last turn (conversation-level findings) or on the turn that made it apply. */
+      report: z.enum(['last-turn', 'condition']).default('last-turn'),
+      reportSpeaker: speaker.default('agent'),
+    });
+  },
   compile(options, ctx) {
     const when = options.when.map((c, i) => compileCondition(c, ctx, ['when', i]));
     const unless = (options.unless ?? []).map((c, i) => compileCondition(c, ctx, ['unless', i]));
@@ -50,4 +71,4 @@ export const requirementKind: RuleKind<RequirementOptions> = {
       return { applicable: true, hits: at ? [{ turn: at }] : [] };
     };
   },
-};
+});

@@ -1,19 +1,45 @@
-import { backchannelMatcher, isBackchannel } from '../../text/backchannel.js';
+import { backchannelMatcher, DEFAULT_BACKCHANNELS, isBackchannel } from '../../text/backchannel.js';
 import { viewOf } from '../../text/view.js';
 import type { Turn } from '../../transcript/model.js';
-import type { Hit, RuleKind } from '../types.js';
-import type { ResponseOptions, ResponseWindow } from '../schema/response.js';
+import type { TurnMatchOptions } from '../schema/turn-match.js';
+import type { Hit } from '../types.js';
+import { defineKind } from './kind.js';
 import { compileTurnMatch, type TurnMatcher } from './turn-match.js';
 
-type Window = ResponseWindow;
+type Window = TurnMatchOptions & { sameTurn: boolean; before: number; after: number };
 interface CompiledWindow {
   matcher: TurnMatcher;
   spec: Window;
 }
 
 /** Trigger → expected or forbidden response within a window of turns. */
-export const responseKind: RuleKind<ResponseOptions> = {
+export const responseKind = defineKind({
   name: 'response',
+  options: ({ z, turnMatch }) => {
+    /** Where a response is looked for, relative to the trigger: turns of the given speaker only. */
+    const window = turnMatch.extend({
+      /** The trigger turn itself counts (a policy and its alternative in one breath). */
+      sameTurn: z.boolean().default(false),
+      /** How many of the speaker's turns before the trigger count. */
+      before: z.number().int().min(0).max(50).default(0),
+      /** How many of the speaker's turns after the trigger count. */
+      after: z.number().int().min(0).max(50).default(1),
+    });
+    return z
+      .strictObject({
+        trigger: turnMatch,
+        /** Any one of these satisfies the rule; when none holds, it fires. */
+        expect: z.array(window).min(1).optional(),
+        /** Any one of these makes the rule fire. */
+        forbid: z.array(window).min(1).optional(),
+        /** Which turn carries the finding: the trigger, or the first turn that should have responded. */
+        report: z.enum(['trigger', 'response']).default('trigger'),
+        /** Turns after a finding in which the same trigger is not reported again (one hand-off, one finding). */
+        cooldown: z.number().int().min(0).max(50).default(0),
+        backchannels: z.array(z.string().min(1)).default(DEFAULT_BACKCHANNELS),
+      })
+      .refine((o) => o.expect || o.forbid, { message: 'a response rule needs `expect` or `forbid`' });
+  },
   compile(options, ctx) {
     const trigger = compileTurnMatch(options.trigger, ctx, ['trigger']);
     const compile = (key: 'expect' | 'forbid') =>
@@ -63,4 +89,4 @@ export const responseKind: RuleKind<ResponseOptions> = {
       return { applicable, hits };
     };
   },
-};
+});

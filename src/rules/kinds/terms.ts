@@ -3,11 +3,9 @@ import type { Token } from '../../text/tokenize.js';
 import type { TextView } from '../../text/view.js';
 import { viewOf } from '../../text/view.js';
 import type { Turn } from '../../transcript/model.js';
-import type { Hit, RuleKind } from '../types.js';
-import type { TermsOptions } from '../schema/terms.js';
+import type { Hit } from '../types.js';
+import { defineKind } from './kind.js';
 import { rolesOf } from './turn-match.js';
-
-type Options = TermsOptions;
 
 interface Entry {
   plain: string;
@@ -32,8 +30,38 @@ const capitalKey = (raw: string) => raw.replace(/’/g, "'").replace(/'?s$/, '')
 const isCapitals = (variant: string) => /^[A-Z][A-Z0-9&]+(?:'?s)?$/.test(variant.trim());
 
 /** Jargon: listed terms with plain alternatives, plus unlisted acronyms; mirrored and explained terms are fine. */
-export const termsKind: RuleKind<Options> = {
+export const termsKind = defineKind({
   name: 'terms',
+  options: ({ z, speaker, patterns }) =>
+    z.strictObject({
+      speaker: speaker.default('agent'),
+      /** A term is fine once one of these speakers has used it (mirroring the customer's own words). */
+      mirroredBy: speaker.default('customer'),
+      terms: z
+        .array(
+          z.strictObject({
+            /** The term and its variants, as phrase patterns; an all-capitals word ("RMA") matches only in capitals. */
+            term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+            /** What to say instead. */
+            plain: z.string().min(1),
+          }),
+        )
+        .default([]),
+      /** Flag any unlisted acronym (three to five capitals) that is not everyday language. */
+      acronyms: z
+        .strictObject({
+          allow: z.array(z.string().min(1)).default([]),
+          plain: z.string().default('the words the letters stand for'),
+        })
+        .optional(),
+      /** A term followed within `explainWindow` words by one of these is explained inline ("an RMA, that's a return label"). */
+      explainers: patterns.optional(),
+      /** A term right after one of these is being introduced ("what we call the RMA"). */
+      introducers: patterns.optional(),
+      explainWindow: z.number().int().min(1).max(30).default(6),
+      /** Words that are never jargon here (a company's own names and products): a term inside one is not flagged. */
+      ignore: z.array(z.string().min(1)).default([]),
+    }),
   compile(options, ctx) {
     const speakers = rolesOf(options.speaker);
     const mirrors = rolesOf(options.mirroredBy);
@@ -107,7 +135,7 @@ export const termsKind: RuleKind<Options> = {
       return { applicable, hits };
     };
   },
-};
+});
 
 function hitFor(turn: Turn, found: Found[]): Hit {
   return {

@@ -1,19 +1,11 @@
 import type { z } from 'zod';
-import { holdOptions } from './hold.js';
-import { interruptionOptions } from './interruption.js';
-import { metricOptions } from './metric.js';
-import { phraseOptions } from './phrase.js';
-import { requirementOptions } from './requirement.js';
-import { responseOptions } from './response.js';
-import { termsOptions } from './terms.js';
+import { KINDS } from '../kinds/index.js';
+import { schemaKit } from './kit.js';
 
-/** Each rule kind's own fields; the loader merges them with the fields every rule has. */
-export const KIND_OPTIONS: Readonly<Record<string, z.ZodType>> = {
-  phrase: phraseOptions,
-  terms: termsOptions,
-  response: responseOptions,
-  requirement: requirementOptions,
-  interruption: interruptionOptions,
-  metric: metricOptions,
-  hold: holdOptions,
-};
+let schemas: Map<string, z.ZodType> | undefined;
+
+/** Each rule kind's own options schema (the fields besides those every rule has), built once. */
+export function kindOptions(): ReadonlyMap<string, z.ZodType> {
+  schemas ??= new Map(Object.values(KINDS).map((k) => [k.name, k.options(schemaKit)]));
+  return schemas;
+}

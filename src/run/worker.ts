@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import type { FileResult } from '../results.js';
+import type { FileResult } from '../results/model.js';
 import { prepare, type Setup } from './setup.js';
 import { runTask, type Task } from './task.js';
 

@@ -1,4 +1,4 @@
-import type { FileResult } from '../results.js';
+import type { FileResult } from '../results/model.js';
 import type { Prepared, Setup } from './setup.js';
 import { runTask, type Task } from './task.js';
 

@@ -1,7 +1,6 @@
-import type { BaselineEntry } from './baseline.js';
-import type { FileResult } from './results.js';
-import type { Severity } from './rules/types.js';
-import { STEPS } from './scorecard/steps.js';
+import type { Severity } from '../rules/types.js';
+import { STEPS } from '../scorecard/steps.js';
+import type { BaselineEntry, FileResult } from './model.js';
 
 /** What a batch amounts to: built one file at a time, so a run never needs all results at once. */
 export interface BatchSummary {
@@ -10,7 +9,7 @@ export interface BatchSummary {
   findings: number;
   errors: number;
   bySeverity: Record<Severity, number>;
-  scores: { mean: number | null; distribution: { from: number; to: number; count: number }[] };
+  scores: { mean: number | null; min: number | null; distribution: { from: number; to: number; count: number }[] };
   topRules: { rule: string; count: number }[];
   lowest: { path: string; id: string; score: number }[];
   byAgent?: AgentSummary[];
@@ -62,6 +61,7 @@ export class SummaryBuilder {
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private scoreSum = 0;
   private scored = 0;
+  private min: number | null = null;
   private readonly bands = BANDS.map(() => 0);
   private readonly rules = new Map<string, number>();
   private lowest: { path: string; id: string; score: number }[] = [];
@@ -84,6 +84,7 @@ export class SummaryBuilder {
     if (score !== null) {
       this.scoreSum += score;
       this.scored++;
+      if (this.min === null || score < this.min) this.min = score;
       this.bands[BANDS.findIndex(([from, to]) => score >= from && score <= to)]!++;
       this.lowest = [...this.lowest, { path: file.path, id: file.conversation.id, score }].sort((a, b) => a.score - b.score || (a.path < b.path ? -1 : 1)).slice(0, LOWEST);
     }
@@ -114,7 +115,7 @@ export class SummaryBuilder {
       findings: this.findings,
       errors: this.errors,
       bySeverity: { ...this.bySeverity },
-      scores: { mean: this.scored ? round1(this.scoreSum / this.scored) : null, distribution: BANDS.map(([from, to], i) => ({ from, to, count: this.bands[i]! })) },
+      scores: { mean: this.scored ? round1(this.scoreSum / this.scored) : null, min: this.min, distribution: BANDS.map(([from, to], i) => ({ from, to, count: this.bands[i]! })) },
       topRules: byCount(this.rules, TOP),
       lowest: this.lowest,
     };

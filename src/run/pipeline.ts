@@ -1,14 +1,14 @@
-import { metricsOf } from './metrics/index.js';
-import { summarizeMetrics } from './metrics/summary.js';
-import { compareFindings, runRules } from './rules/engine.js';
-import type { CompiledRule } from './rules/types.js';
-import { failedFile, type FileResult } from './results.js';
-import { type Scoring, scorecard } from './scorecard/score.js';
-import { assignRoles } from './transcript/assign-roles.js';
-import type { AssignableRole, Conversation } from './transcript/model.js';
-import { durationMs } from './transcript/model.js';
-import { type ReadResult, readTranscripts } from './transcript/read.js';
-import type { Source } from './transcript/readers/reader.js';
+import { metricsOf } from '../metrics/index.js';
+import { summarizeMetrics } from '../metrics/summary.js';
+import { compareFindings, runRules } from '../rules/engine.js';
+import type { CompiledRule } from '../rules/types.js';
+import { failedFile, type FileResult } from '../results/model.js';
+import { type Scoring, scorecard } from '../scorecard/score.js';
+import { assignRoles } from '../transcript/assign-roles.js';
+import type { AssignableRole, Conversation } from '../transcript/model.js';
+import { durationMs } from '../transcript/model.js';
+import { type ReadResult, readTranscripts } from '../transcript/read.js';
+import type { Source } from '../transcript/readers/reader.js';
 
 export interface CheckOptions {
   rules: readonly CompiledRule[];

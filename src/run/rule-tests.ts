@@ -1,6 +1,6 @@
-import { checkSource } from '../check.js';
-import type { Finding } from './engine.js';
-import type { CompiledRule, RuleExample } from './types.js';
+import { checkSource } from './pipeline.js';
+import type { Finding } from '../rules/engine.js';
+import type { CompiledRule, RuleExample } from '../rules/types.js';
 
 export interface CaseResult {
   rule: CompiledRule;

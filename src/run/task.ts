@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { type CheckOptions, checkRead, checkSource } from '../check.js';
+import { type CheckOptions, checkRead, checkSource } from './pipeline.js';
 import type { RulesFor } from '../config/apply.js';
 import type { Scoring } from '../scorecard/score.js';
-import { failedFile, type FileResult } from '../results.js';
+import { failedFile, type FileResult } from '../results/model.js';
 import type { LocatedError } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { readRecord } from '../transcript/read.js';
@@ -11,7 +11,8 @@ import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
 
 /** One unit of work. Unreadable inputs are tasks too, so they keep their place in the ordered output. */
 export type Task =
-  | { kind: 'file'; path: string }
+  /** `path` as the report shows it; `file` where to read it. */
+  | { kind: 'file'; path: string; file: string }
   | { kind: 'text'; path: string; text: string }
   | { kind: 'record'; path: string; text: string; line: number }
   | { kind: 'missing'; path: string; message: string };
@@ -24,6 +25,8 @@ export interface TaskOptions {
   defaultRoles?: ReadonlyMap<string, AssignableRole>;
   agentFromPath?: RegExp;
   scoring?: Scoring;
+  /** Each directory's roles sidecars, listed once per run however many transcripts it holds. */
+  sidecars: Map<string, ReadonlySet<string>>;
 }
 
 /** Reads (with its roles sidecar) and checks one task; every failure becomes a result, never an exception. */
@@ -43,11 +46,11 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     // Synchronous reads: a task is one small file, and awaiting each read only added a round trip
     // per file (a worker runs one task at a time, so nothing else would fill the wait).
     try {
-      text = readFileSync(task.path, 'utf8');
+      text = readFileSync(task.file, 'utf8');
     } catch (err) {
       return [failedFile(task.path, { message: describe(err) })];
     }
-    const found = loadSidecarRoles(task.path);
+    const found = loadSidecarRoles(task, options.sidecars);
     if (found && !(found instanceof Map)) return [failedFile(task.path, found)];
     sidecar = found;
   }
@@ -55,10 +58,7 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   return checkSource({ path: task.path, text }, { ...checkOptions, roles, ...(options.format !== undefined && { format: options.format }) });
 }
 
-/** Each directory's sidecar file names, listed once however many transcripts it holds. */
-const sidecarsByDir = new Map<string, ReadonlySet<string>>();
-
-function sidecarsIn(dir: string): ReadonlySet<string> {
+function sidecarsIn(dir: string, sidecarsByDir: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
   let names = sidecarsByDir.get(dir);
   if (!names) {
     try {
@@ -72,12 +72,12 @@ function sidecarsIn(dir: string): ReadonlySet<string> {
 }
 
 /** The roles sidecar next to a transcript, if there is one; a malformed sidecar is an error for that transcript. */
-function loadSidecarRoles(path: string): Map<string, AssignableRole> | LocatedError | undefined {
-  const present = sidecarsIn(dirname(path));
-  const candidate = sidecarPaths(path).find((p) => present.has(basename(p)));
-  if (!candidate) return undefined;
-  const parsed = parseRolesSidecar(readFileSync(join(dirname(path), basename(candidate)), 'utf8'));
-  return parsed instanceof Map ? parsed : { ...parsed, message: `${candidate}: ${parsed.message}` };
+function loadSidecarRoles(task: { path: string; file: string }, listed: Map<string, ReadonlySet<string>>): Map<string, AssignableRole> | LocatedError | undefined {
+  const present = sidecarsIn(dirname(task.file), listed);
+  const name = sidecarPaths(task.file).map((p) => basename(p)).find((n) => present.has(n));
+  if (!name) return undefined;
+  const parsed = parseRolesSidecar(readFileSync(join(dirname(task.file), name), 'utf8'));
+  return parsed instanceof Map ? parsed : { ...parsed, message: `${join(dirname(task.path), name)}: ${parsed.message}` };
 }
 
 function describe(err: unknown): string {

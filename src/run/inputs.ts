@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
-import { comparePaths } from '../results.js';
+import { comparePaths } from '../results/model.js';
 import type { LocatedError } from '../transcript/errors.js';
 import { JSONL, READERS } from '../transcript/read.js';
 
@@ -41,8 +41,8 @@ export async function expandInputs(paths: readonly string[], cwd: string, rules:
       found.set(STDIN, { path: STDIN });
       continue;
     }
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory()) for (const f of await walk(path, ignored)) found.set(f, { path: f });
+    const info = await stat(resolve(cwd, path)).catch(() => undefined);
+    if (info?.isDirectory()) for (const f of await walk(path, cwd, ignored)) found.set(f, { path: f });
     else if (info) found.set(path, { path });
     else if (/[*?[\]{}!]/.test(path)) {
       const { glob } = await import('tinyglobby');
@@ -52,13 +52,14 @@ export async function expandInputs(paths: readonly string[], cwd: string, rules:
   return [...found.values()].sort((a, b) => comparePaths(a.path, b.path));
 }
 
-async function walk(dir: string, ignored: (p: string) => boolean): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
+/** Transcript files below `dir` (as given, relative to `cwd`), by the paths the report will show. */
+async function walk(dir: string, cwd: string, ignored: (p: string) => boolean): Promise<string[]> {
+  const entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
   const files: string[] = [];
   for (const e of entries) {
     const full = join(dir, e.name);
     if (e.name.startsWith('.') || ignored(e.isDirectory() ? `${full}/` : full)) continue;
-    if (e.isDirectory()) files.push(...(await walk(full, ignored)));
+    if (e.isDirectory()) files.push(...(await walk(full, cwd, ignored)));
     else if (e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(full);
   }
   return files;

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from './rules/engine.js';
-import type { FileResult } from './results.js';
-
-/** What a baselined finding was, for people reading the file and for the "fixed" list. */
-export interface BaselineEntry {
-  rule: string;
-  conversation: string;
-  quote: string;
-}
+import type { Finding } from '../rules/engine.js';
+import type { BaselineEntry, FileResult } from '../results/model.js';
 
 export interface BaselineFile {
   tool: 'callcoach';

@@ -41,7 +41,7 @@ const configModules = () => ({
 /** Loads the config and packs and settles each file's rules; problems are returned, never thrown. */
 export function prepare(setup: Setup): Prepared {
   let config: ResolvedConfig | undefined;
-  const failed = (problems: PackProblem[]): Prepared => ({ packs: [], problems, rules: [], rulesFor: () => [], options: {} });
+  const failed = (problems: PackProblem[]): Prepared => ({ packs: [], problems, rules: [], rulesFor: () => [], options: { sidecars: new Map() } });
   if (setup.configFile) {
     try {
       config = configModules().load.loadConfig(setup.configFile);
@@ -56,6 +56,7 @@ export function prepare(setup: Setup): Prepared {
   const { packs, problems } = loadPacks(files, only);
   if (problems.length > 0) return failed(problems);
   const options: TaskOptions = {
+    sidecars: new Map(),
     ...(setup.format !== undefined && { format: setup.format }),
     ...(setup.roles && { roles: new Map(setup.roles) }),
     ...(setup.agentFromPath !== undefined && { agentFromPath: new RegExp(setup.agentFromPath) }),

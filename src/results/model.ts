@@ -1,0 +1,65 @@
+import type { MetricsSummary } from '../metrics/summary.js';
+import type { Finding } from '../rules/engine.js';
+import type { RuleInfo } from '../rules/types.js';
+import type { Scorecard } from '../scorecard/score.js';
+import type { LocatedError } from '../transcript/errors.js';
+import type { RoleAssignment, Speaker } from '../transcript/model.js';
+import { VERSION } from '../version.js';
+
+/** The one result model every output format is a pure function of. */
+export interface FileResult {
+  path: string;
+  format: string | null;
+  conversation: {
+    id: string;
+    /** From the transcript's metadata (`agent:`), or --agent-from-path; null when unknown. */
+    agent: string | null;
+    turns: number;
+    durationMs: number | null;
+    speakers: Speaker[];
+    roles: RoleAssignment;
+  } | null;
+  metrics: MetricsSummary | null;
+  findings: Finding[];
+  scorecard: Scorecard | null;
+  /** Things the reader of the report should know, e.g. that roles could not be decided. */
+  notices: string[];
+  errors: LocatedError[];
+}
+
+/** The result for a file that could not be read. */
+export function failedFile(path: string, error: LocatedError): FileResult {
+  return { path, format: null, conversation: null, metrics: null, findings: [], scorecard: null, notices: [], errors: [error] };
+}
+
+export const TOOL = { name: 'callcoach', version: VERSION } as const;
+
+// Natural order ("call-2" before "call-10", "calls.jsonl:9" before "calls.jsonl:10"), with a fixed locale so
+// every machine agrees. Built on first use: a collator costs milliseconds that a one-file run does not need.
+let collator: Intl.Collator | undefined;
+
+export function comparePaths(a: string, b: string): number {
+  collator ??= new Intl.Collator('en', { numeric: true, sensitivity: 'variant' });
+  return collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/** What a baselined finding was, for people reading the baseline file and for the "fixed" list. */
+export interface BaselineEntry {
+  rule: string;
+  conversation: string;
+  quote: string;
+}
+
+/** A rule as the results describe it, so a report made later (`merge`) lists the same rules as the run. */
+export type RuleMetadata = Omit<RuleInfo, 'tests'>;
+
+/** Which packs and rules produced the results. */
+export interface RunInfo {
+  packs: string[];
+  rules: RuleMetadata[];
+}
+
+/** The run's description from its packs and rules (compiled ones carry tests and code: only metadata is kept). */
+export function runInfoOf(packs: readonly string[], rules: readonly (RuleMetadata | RuleInfo)[]): RunInfo {
+  return { packs: [...packs], rules: rules.map(({ id, pack, kind, step, severity, message, tip, description }) => ({ id, pack, kind, step, severity, message, tip, ...(description !== undefined && { description }) })) };
+}

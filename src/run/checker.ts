@@ -1,0 +1,236 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { findConfig } from '../config/find.js';
+import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
+import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
+import type { Pack } from '../rules/load.js';
+import type { CompiledRule } from '../rules/types.js';
+import type { AssignableRole } from '../transcript/model.js';
+import { BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
+import { SetupError } from './errors.js';
+import { type Executor, inlineExecutor, poolExecutor } from './executor.js';
+import { DEFAULT_GATES, exitCode, type Gates } from './gates.js';
+import { expandInputs, ignoreRules, STDIN } from './inputs.js';
+import { linesOf, readAll } from './lines.js';
+import { batches, mapOrdered } from './ordered.js';
+import { packFilesFor } from './pack-targets.js';
+import { prepare, type Prepared, type Setup } from './setup.js';
+import { inShard, type Shard } from './shard.js';
+import type { Task } from './task.js';
+
+export const DEFAULT_JOBS = availableParallelism();
+
+export interface CheckerOptions {
+  /** Where relative paths start and the config is looked for (default: the process's working directory). */
+  cwd?: string;
+  /** A config file; false: none; omitted: the nearest callcoach.config.yaml. */
+  config?: string | false;
+  /** Packs to run: bundled names, pack files or directories (default: the config's, else every bundled pack). */
+  packs?: readonly string[];
+  /** Read every input as this format instead of detecting it. */
+  inputFormat?: string;
+  /** Speaker roles by label (matched case-insensitively); they win over sidecars, the config and the transcript. */
+  roles?: ReadonlyMap<string, AssignableRole>;
+  /** The agent's name from the path (first capture group) when the transcript has none. */
+  agentFromPath?: string;
+  /** Worker threads; the results are the same whatever the number. */
+  jobs?: number;
+  /** Add the per-agent table to the summary. */
+  groupByAgent?: boolean;
+  /** Gates set here win over the config's. */
+  gates?: Partial<Gates>;
+  /** Only findings not in this baseline file count; `write` and `prune` rewrite it on `save()`. */
+  baseline?: { file: string; mode?: 'compare' | 'write' | 'prune' };
+}
+
+export interface CheckInputs {
+  /** Files, directories and globs, relative to the checker's cwd; `-` is stdin. */
+  paths: readonly string[];
+  /** gitignore-style patterns to leave out (`.callcoachignore` in the cwd is read too). */
+  ignore?: readonly string[];
+  shard?: Shard;
+  stdin?: AsyncIterable<string | Buffer>;
+  /** What `-` holds: one transcript (default), a list of paths, or a stream of JSON Lines conversations. */
+  stdinFormat?: 'transcript' | 'paths' | 'jsonl';
+}
+
+/**
+ * What `callcoach check` does, as a library: a config and packs loaded and compiled once, then any
+ * number of runs over inputs. Opening throws SetupError for a bad config or pack, located in its file.
+ */
+export class Checker {
+  readonly packs: readonly Pack[];
+  /** The rules that run (before per-file overrides), for reports that list them. */
+  readonly rules: readonly CompiledRule[];
+  /** The gates: these options, then the config's, then the defaults. */
+  readonly gates: Gates;
+  /** Which packs and rules produce the results, for reports made later from them (`merge`). */
+  readonly info: RunInfo;
+  private readonly setup: Setup;
+  private readonly prepared: Prepared;
+
+  private constructor(
+    private readonly options: CheckerOptions,
+    readonly cwd: string,
+  ) {
+    const chosen = packFilesFor(options.packs ?? [], cwd);
+    const configFile = options.config === false ? undefined : options.config !== undefined ? resolve(cwd, options.config) : findConfig(cwd);
+    this.setup = {
+      packFiles: chosen.files,
+      ...(chosen.selected && { packs: chosen.selected }),
+      ...(configFile && { configFile }),
+      cwd,
+      ...(options.inputFormat !== undefined && { format: options.inputFormat }),
+      ...(options.roles && { roles: [...options.roles].map(([label, role]) => [label.toLowerCase(), role] as [string, AssignableRole]) }),
+      ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
+    };
+    this.prepared = prepare(this.setup);
+    if (this.prepared.problems.length > 0) throw new SetupError('invalid configuration or rule pack', this.prepared.problems);
+    const { config } = this.prepared;
+    const configured = { failOn: config?.gates.failOn?.value, maxWarnings: config?.gates.maxWarnings?.value, failUnder: config?.gates.failUnder?.value };
+    this.gates = { ...DEFAULT_GATES, ...defined(configured), ...defined(options.gates ?? {}) };
+    this.packs = this.prepared.packs;
+    this.rules = this.prepared.rules;
+    this.info = runInfoOf(
+      this.packs.map((p) => p.name),
+      this.rules,
+    );
+  }
+
+  static open(options: CheckerOptions = {}): Checker {
+    return new Checker(options, resolve(options.cwd ?? process.cwd()));
+  }
+
+  /** A run over these inputs: iterate it for the results, in input order, as they are ready. */
+  check(inputs: CheckInputs): CheckRun {
+    let baseline: BaselineTracker | undefined;
+    const spec = this.options.baseline;
+    if (spec) {
+      try {
+        baseline = new BaselineTracker(spec.mode === 'write' ? undefined : parseBaseline(readFileSync(resolve(this.cwd, spec.file), 'utf8')));
+      } catch (err) {
+        throw new SetupError(`cannot use baseline ${spec.file}: ${(err as Error).message}`);
+      }
+    }
+    return new CheckRun(this, inputs, this.prepared, this.setup, this.options, baseline);
+  }
+}
+
+/** One pass over a set of inputs. Results stream in input order; the summary is ready when they end. */
+export class CheckRun implements AsyncIterable<FileResult> {
+  /** The number of inputs, once `start()` has found them (undefined for a stream). */
+  total: number | undefined;
+  private tasks: AsyncIterable<Task> | undefined;
+  private readonly builder: SummaryBuilder;
+  private built: BatchSummary | undefined;
+  private iterated = false;
+
+  constructor(
+    readonly checker: Checker,
+    private readonly inputs: CheckInputs,
+    private readonly prepared: Prepared,
+    private readonly setup: Setup,
+    private readonly options: CheckerOptions,
+    /** With a baseline: what it knew, and what this run saw. */
+    readonly baseline: BaselineTracker | undefined,
+  ) {
+    this.builder = new SummaryBuilder(options.groupByAgent);
+  }
+
+  get gates(): Gates {
+    return this.checker.gates;
+  }
+
+  /** Finds the inputs (so `total` is known); iterating calls it when it has not been called. */
+  async start(): Promise<void> {
+    if (this.tasks) return;
+    const found = await taskSource(this.inputs, this.checker.cwd);
+    this.tasks = found.stream;
+    this.total = found.count;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<FileResult> {
+    if (this.iterated) throw new Error('a check run can be iterated once');
+    this.iterated = true;
+    await this.start();
+    const jobs = this.options.jobs ?? DEFAULT_JOBS;
+    const parallel = jobs > 1 && (this.total === undefined || this.total > jobs);
+    const executor: Executor = parallel ? await poolExecutor(jobs, this.setup) : inlineExecutor(this.prepared);
+    try {
+      // A few tasks per message to the workers: fewer, larger messages.
+      const size = parallel ? 8 : 1;
+      for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), Math.max(4, jobs * 4))) {
+        for (const full of results) {
+          const file = this.baseline ? this.baseline.filter(full) : full;
+          this.builder.add(file);
+          yield file;
+        }
+      }
+    } finally {
+      await executor.close();
+    }
+    const summary = this.builder.build();
+    if (this.baseline && this.options.baseline?.mode !== 'write') summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed().map(([, e]) => e) };
+    this.built = summary;
+  }
+
+  /** What the run amounts to; available once every result has been read. */
+  summary(): BatchSummary {
+    if (!this.built) throw new Error('the summary is ready once every result of the run has been read');
+    return this.built;
+  }
+
+  /** 0, 1 or 2, from the summary and the gates (see `exitCode`). */
+  exitCode(): number {
+    return exitCode(this.summary(), this.gates);
+  }
+
+  /** With a baseline in `write` or `prune` mode: rewrites the baseline file from what this run saw. */
+  save(): void {
+    const spec = this.options.baseline;
+    if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return;
+    this.summary();
+    writeFileSync(resolve(this.checker.cwd, spec.file), formatBaseline(spec.mode === 'write' ? this.baseline.seen : this.baseline.pruned()));
+  }
+}
+
+/** `checkStream(inputs, options)`: open a checker and run it once; the results arrive as they are ready. */
+export function checkStream(inputs: CheckInputs | readonly string[], options: CheckerOptions = {}): CheckRun {
+  return Checker.open(options).check(isPathList(inputs) ? { paths: inputs } : inputs);
+}
+
+const isPathList = (inputs: CheckInputs | readonly string[]): inputs is readonly string[] => Array.isArray(inputs);
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The work, as a stream, and its size when known (for progress and the choice of threads). */
+async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: AsyncIterable<Task>; count?: number }> {
+  const { paths, stdin, stdinFormat = 'transcript' } = inputs;
+  const fromStdin = paths.length === 0 || paths.includes(STDIN);
+  if (fromStdin && !stdin) throw new SetupError(paths.length === 0 ? 'no paths given: pass files or directories, or - to read stdin' : 'stdin (-) was named but none was given');
+  if (fromStdin && stdinFormat === 'jsonl') return { stream: jsonlRecords(stdin!) };
+  let wanted = [...paths];
+  if (fromStdin && stdinFormat === 'paths') {
+    wanted = [...wanted.filter((p) => p !== STDIN), ...(await readAll(stdin!)).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)];
+  } else if (paths.length === 0) throw new SetupError('no paths given: pass files or directories, or - to read stdin');
+  const rules = await ignoreRules(cwd, inputs.ignore ?? []);
+  const shard = inputs.shard;
+  const found = (await expandInputs(wanted, cwd, rules)).filter((i) => !shard || i.path === STDIN || inShard(i.path, shard));
+  async function* stream(): AsyncGenerator<Task> {
+    for (const input of found) {
+      if (input.error) yield { kind: 'missing', path: input.path, message: input.error.message };
+      else if (input.path === STDIN) yield { kind: 'text', path: '<stdin>', text: await readAll(stdin!) };
+      else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path) };
+    }
+  }
+  return { stream: stream(), count: found.length };
+}
+
+/** JSON Lines conversations, one task per record, in input order; each keeps its line in the stream. */
+async function* jsonlRecords(stdin: AsyncIterable<string | Buffer>): AsyncGenerator<Task> {
+  let number = 0;
+  for await (const line of linesOf(stdin)) if ((number++, line.trim())) yield { kind: 'record', path: '<stdin>', text: line, line: number };
+}
