@@ -55,7 +55,12 @@ function jargonTerms() {
     plain: e.plain,
     variants: (Array.isArray(e.term) ? e.term : [e.term])
       .flatMap((t) => t.split('|'))
-      .map((t) => t.replace(/[()[\]=*@]/g, ' ').replace(/\s+/g, ' ').trim())
+      .map((t) =>
+        t
+          .replace(/[()[\]=*@]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      )
       .filter(Boolean),
   }));
 }
@@ -86,7 +91,13 @@ async function textlint(files, dict) {
 }
 
 function rawScan(files, terms) {
-  const re = new RegExp(`\\b(?:${terms.flatMap((t) => t.variants).map(escapeRe).join('|')})\\b`, 'gi');
+  const re = new RegExp(
+    `\\b(?:${terms
+      .flatMap((t) => t.variants)
+      .map(escapeRe)
+      .join('|')})\\b`,
+    'gi',
+  );
   const runs = [];
   let bytes = 0;
   for (let i = 0; i < REPEAT; i++) {
@@ -116,17 +127,31 @@ async function main() {
 
   const rows = [];
   const add = (what, value, note = '') => rows.push([what, value, note]);
-  add('corpus', `${files.length} calls, ${mb(bytes).toFixed(1)} MB (${(bytes / files.length / 1024).toFixed(1)} KB each; text, timed text, WebVTT, Call Analytics JSON)`);
+  add(
+    'corpus',
+    `${files.length} calls, ${mb(bytes).toFixed(1)} MB (${(bytes / files.length / 1024).toFixed(1)} KB each; text, timed text, WebVTT, Call Analytics JSON)`,
+  );
 
   const j1 = callcoach(['check', '-f', 'jsonl', '--jobs', '1', corpus]);
   const j2 = callcoach(['check', '-f', 'jsonl', '--jobs', '2', corpus]);
   const rate = (r) => ({ mbs: mb(bytes) / (r.wallMs / 1000), cps: files.length / (r.wallMs / 1000) });
-  add('callcoach --jobs 1', `${rate(j1).mbs.toFixed(2)} MB/s, ${rate(j1).cps.toFixed(0)} conversations/s`, `peak RSS ${j1.maxRssMb.toFixed(0)} MB`);
-  add('callcoach --jobs 2', `${rate(j2).mbs.toFixed(2)} MB/s, ${rate(j2).cps.toFixed(0)} conversations/s`, `peak RSS ${j2.maxRssMb.toFixed(0)} MB`);
+  add(
+    'callcoach --jobs 1',
+    `${rate(j1).mbs.toFixed(2)} MB/s, ${rate(j1).cps.toFixed(0)} conversations/s`,
+    `peak RSS ${j1.maxRssMb.toFixed(0)} MB`,
+  );
+  add(
+    'callcoach --jobs 2',
+    `${rate(j2).mbs.toFixed(2)} MB/s, ${rate(j2).cps.toFixed(0)} conversations/s`,
+    `peak RSS ${j2.maxRssMb.toFixed(0)} MB`,
+  );
 
   const terms = jargonTerms();
   const dict = join(WORK, 'prh.yml');
-  writeFileSync(dict, `version: 1\nrules:\n${terms.flatMap((t) => t.variants.map((v) => `  - expected: ${JSON.stringify(t.plain)}\n    pattern: ${JSON.stringify(`/\\b${escapeRe(v)}\\b/i`)}\n`)).join('')}`);
+  writeFileSync(
+    dict,
+    `version: 1\nrules:\n${terms.flatMap((t) => t.variants.map((v) => `  - expected: ${JSON.stringify(t.plain)}\n    pattern: ${JSON.stringify(`/\\b${escapeRe(v)}\\b/i`)}\n`)).join('')}`,
+  );
   const sample = files.slice(0, Math.min(files.length, 300));
   const tl = await textlint(sample, dict);
   const tlRate = mb(tl.bytes) / (tl.ms / 1000);
@@ -152,7 +177,11 @@ async function main() {
     // One run each: the 100k stream takes minutes, and what it shows (memory staying flat) needs no median.
     const r = callcoach(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '--jobs', '2', '-'], file, 1);
     streams.push({ n, ...r, mb: mb(statSync(file).size) });
-    add(`stream of ${n} conversations (--jobs 2)`, `${(n / (r.wallMs / 1000)).toFixed(0)} conversations/s`, `peak RSS ${r.maxRssMb.toFixed(0)} MB`);
+    add(
+      `stream of ${n} conversations (--jobs 2)`,
+      `${(n / (r.wallMs / 1000)).toFixed(0)} conversations/s`,
+      `peak RSS ${r.maxRssMb.toFixed(0)} MB`,
+    );
   }
   if (existsSync(star)) {
     // Real chat dialogues (Rasa STAR, MIT): the same pipeline on text nobody wrote for this benchmark.
@@ -161,7 +190,11 @@ async function main() {
     const count = readFileSync(file, 'utf8').trimEnd().split('\n').length;
     for (const jobs of ['1', '2']) {
       const r = callcoach(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '--jobs', jobs, '-'], file, 1);
-      add(`STAR corpus, ${count} dialogues (--jobs ${jobs})`, `${(mb(statSync(file).size) / (r.wallMs / 1000)).toFixed(2)} MB/s, ${(count / (r.wallMs / 1000)).toFixed(0)} conversations/s`, `peak RSS ${r.maxRssMb.toFixed(0)} MB`);
+      add(
+        `STAR corpus, ${count} dialogues (--jobs ${jobs})`,
+        `${(mb(statSync(file).size) / (r.wallMs / 1000)).toFixed(2)} MB/s, ${(count / (r.wallMs / 1000)).toFixed(0)} conversations/s`,
+        `peak RSS ${r.maxRssMb.toFixed(0)} MB`,
+      );
     }
   }
 

@@ -14,7 +14,18 @@ export function rng(seed) {
   };
 }
 
-const COMPANIES = ['Northwind Mobile', 'Harbor Bank', 'Lumen Energy', 'Skyline Air', 'Cobalt Insurance', 'Pinecrest Clinic', 'Urbanique Retail', 'Stackwise Software', 'Riverside Water', 'Metro Broadband'];
+const COMPANIES = [
+  'Northwind Mobile',
+  'Harbor Bank',
+  'Lumen Energy',
+  'Skyline Air',
+  'Cobalt Insurance',
+  'Pinecrest Clinic',
+  'Urbanique Retail',
+  'Stackwise Software',
+  'Riverside Water',
+  'Metro Broadband',
+];
 const AGENTS = ['Priya', 'Marco', 'Dana', 'Leon', 'Imogen', 'Sol', 'Abby', 'Felix', 'Nora', 'Kwame'];
 const PROBLEMS = [
   'my last bill is almost double what it normally is and I have no idea why',
@@ -28,11 +39,31 @@ const PROBLEMS = [
   'the app keeps logging me out and I cannot see my statements',
   'the meter reading on my bill is wrong, it is much higher than the meter shows',
 ];
-const UPSET = ['This is ridiculous, honestly.', "I'm really fed up with this.", 'I have called three times already.', 'This is so frustrating.', 'I am not happy at all.'];
+const UPSET = [
+  'This is ridiculous, honestly.',
+  "I'm really fed up with this.",
+  'I have called three times already.',
+  'This is so frustrating.',
+  'I am not happy at all.',
+];
 const CALM = ['Okay.', 'Right, I see.', 'Sure, that makes sense.', 'Alright, thanks.', 'Mm-hm.'];
-const EMPATHY = ["I'm sorry about that, that sounds really frustrating.", 'I understand, and I apologise for the trouble.', "That's not the experience we want you to have, I'm sorry."];
-const ASK = ['Can I take your account number, please?', 'Could you confirm your full name and date of birth?', 'What is the reference number on the letter?', 'Can you read me the order number?'];
-const CHECK = ['Thanks, let me pull that up.', 'Give me a moment while I look at the account.', 'I can see the account here.', 'Let me check the history on that.'];
+const EMPATHY = [
+  "I'm sorry about that, that sounds really frustrating.",
+  'I understand, and I apologise for the trouble.',
+  "That's not the experience we want you to have, I'm sorry.",
+];
+const ASK = [
+  'Can I take your account number, please?',
+  'Could you confirm your full name and date of birth?',
+  'What is the reference number on the letter?',
+  'Can you read me the order number?',
+];
+const CHECK = [
+  'Thanks, let me pull that up.',
+  'Give me a moment while I look at the account.',
+  'I can see the account here.',
+  'Let me check the history on that.',
+];
 const EXPLAIN = [
   'It looks like the charge came from the pro-rated period after your plan changed.',
   'The payment was held by the fraud engine because of a velocity check on the card.',
@@ -51,7 +82,11 @@ const FIX = [
   "I'll transfer you to the billing team now, please hold.",
   "I've raised it with the team and they will look into it.",
 ];
-const CLOSE_AGENT = ['Is there anything else I can help with today?', 'Thanks for calling, have a good day.', 'You are welcome, take care now.'];
+const CLOSE_AGENT = [
+  'Is there anything else I can help with today?',
+  'Thanks for calling, have a good day.',
+  'You are welcome, take care now.',
+];
 const CLOSE_CUSTOMER = ['No, that is everything, thank you.', 'That is all, thanks.', 'Okay, bye.'];
 
 const pick = (r, list) => list[Math.floor(r() * list.length)];
@@ -66,7 +101,12 @@ export function makeCall(r, i) {
   turns.push(['customer', `Sure, it is ${Math.floor(r() * 9e7 + 1e7)}.`]);
   while (turns.reduce((n, [, t]) => n + t.length + 10, 0) < 2000) {
     turns.push(['agent', `${pick(r, CHECK)} ${pick(r, EXPLAIN)}`]);
-    turns.push(['customer', r() < 0.3 ? pick(r, UPSET) : `${pick(r, CALM)} So what happens now? ${r() < 0.5 ? 'I really need this fixed before the weekend.' : 'Will it happen again?'}`]);
+    turns.push([
+      'customer',
+      r() < 0.3
+        ? pick(r, UPSET)
+        : `${pick(r, CALM)} So what happens now? ${r() < 0.5 ? 'I really need this fixed before the weekend.' : 'Will it happen again?'}`,
+    ]);
     turns.push(['agent', pick(r, FIX)]);
     turns.push(['customer', pick(r, CALM)]);
   }
@@ -99,11 +139,27 @@ const clock = (ms) => {
 export function render(r, call, i) {
   const label = (role) => (role === 'agent' ? 'Agent' : 'Customer');
   const kind = ['text', 'text', 'ranges', 'vtt', 'aws'][i % 5];
-  if (kind === 'text') return { ext: 'txt', body: `---\nid: ${call.id}\nagent: ${call.agent}\n---\n${call.turns.map(([role, text]) => `${label(role)}: ${text}`).join('\n')}\n` };
+  if (kind === 'text')
+    return {
+      ext: 'txt',
+      body: `---\nid: ${call.id}\nagent: ${call.agent}\n---\n${call.turns.map(([role, text]) => `${label(role)}: ${text}`).join('\n')}\n`,
+    };
   const timed = timeline(r, call.turns);
-  if (kind === 'ranges') return { ext: 'txt', body: `${timed.map((t) => `[${clock(t.start)}-${clock(t.end)}] ${label(t.role)}: ${t.text}`).join('\n')}\n` };
-  if (kind === 'vtt') return { ext: 'vtt', body: `WEBVTT\n\n${timed.map((t) => `${clock(t.start)} --> ${clock(t.end)}\n<v ${label(t.role)}>${t.text}</v>`).join('\n\n')}\n` };
-  const transcript = timed.map((t, k) => ({ Id: String(k), ParticipantRole: t.role.toUpperCase(), Content: t.text, BeginOffsetMillis: t.start, EndOffsetMillis: t.end, Sentiment: 'NEUTRAL' }));
+  if (kind === 'ranges')
+    return { ext: 'txt', body: `${timed.map((t) => `[${clock(t.start)}-${clock(t.end)}] ${label(t.role)}: ${t.text}`).join('\n')}\n` };
+  if (kind === 'vtt')
+    return {
+      ext: 'vtt',
+      body: `WEBVTT\n\n${timed.map((t) => `${clock(t.start)} --> ${clock(t.end)}\n<v ${label(t.role)}>${t.text}</v>`).join('\n\n')}\n`,
+    };
+  const transcript = timed.map((t, k) => ({
+    Id: String(k),
+    ParticipantRole: t.role.toUpperCase(),
+    Content: t.text,
+    BeginOffsetMillis: t.start,
+    EndOffsetMillis: t.end,
+    Sentiment: 'NEUTRAL',
+  }));
   return { ext: 'json', body: `${JSON.stringify({ JobName: call.id, JobStatus: 'COMPLETED', Transcript: transcript }, null, 1)}\n` };
 }
 
@@ -126,6 +182,8 @@ export function jsonlCorpus(count, write, seed = 7) {
   const r = rng(seed);
   for (let i = 0; i < count; i++) {
     const call = makeCall(r, i);
-    write(`${JSON.stringify({ id: call.id, metadata: { agent: call.agent }, turns: call.turns.map(([role, text]) => ({ speaker: role === 'agent' ? 'Agent' : 'Customer', role, text })) })}\n`);
+    write(
+      `${JSON.stringify({ id: call.id, metadata: { agent: call.agent }, turns: call.turns.map(([role, text]) => ({ speaker: role === 'agent' ? 'Agent' : 'Customer', role, text })) })}\n`,
+    );
   }
 }

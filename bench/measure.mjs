@@ -6,6 +6,11 @@ import { run } from '../dist/cli/run.js';
 const [stdinFile, ...args] = process.argv.slice(2);
 const stdout = createWriteStream('/dev/null');
 const started = performance.now();
-const code = await run(args, { stdout, stderr: process.stderr, stdin: stdinFile === '-' ? process.stdin : createReadStream(stdinFile), env: { ...process.env, CI: '1' } });
+const code = await run(args, {
+  stdout,
+  stderr: process.stderr,
+  stdin: stdinFile === '-' ? process.stdin : createReadStream(stdinFile),
+  env: { ...process.env, CI: '1' },
+});
 await new Promise((resolve) => stdout.end(resolve));
 process.stderr.write(`${JSON.stringify({ code, wallMs: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS })}\n`);

@@ -4,6 +4,9 @@ import { configJsonSchema, packJsonSchema } from '../dist/schemas.js';
 
 const dir = new URL('../schemas/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-for (const [name, schema] of [['pack', packJsonSchema()], ['config', configJsonSchema()]]) {
+for (const [name, schema] of [
+  ['pack', packJsonSchema()],
+  ['config', configJsonSchema()],
+]) {
   writeFileSync(new URL(`${name}.schema.json`, dir), `${JSON.stringify(schema, null, 2)}\n`);
 }

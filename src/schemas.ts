@@ -13,7 +13,9 @@ export function packJsonSchema(): Record<string, unknown> {
   const rules = [...kindOptions()].map(([kind, options]) =>
     z.strictObject({ ...ruleBaseSchema.shape, kind: z.literal(kind), ...(options as z.ZodObject).shape }),
   );
-  const pack = packSchema.extend({ rules: z.array(z.discriminatedUnion('kind', rules as unknown as [z.ZodObject, ...z.ZodObject[]])).min(1) });
+  const pack = packSchema.extend({
+    rules: z.array(z.discriminatedUnion('kind', rules as unknown as [z.ZodObject, ...z.ZodObject[]])).min(1),
+  });
   return document('pack', 'A callcoach rule pack', pack);
 }
 

@@ -12,8 +12,8 @@ const present = existsSync(join(SHARED_EVAL, 'score.mjs')) && existsSync(join(SH
 const EVAL = present ? realpathSync(SHARED_EVAL) : SHARED_EVAL;
 
 describe.skipIf(!present)('dev-set accuracy (../shared/eval)', () => {
-  it('reaches the macro-F1 bar at conversation and turn level', () => {
-    const run = cli(['check', '--format', 'json', join(EVAL, 'dev')]);
+  it('reaches the macro-F1 bar at conversation and turn level', async () => {
+    const run = await cli(['check', '--format', 'json', join(EVAL, 'dev')]);
     expect([0, 1]).toContain(run.code);
     const dir = mkdtempSync(join(tmpdir(), 'callcoach-eval-'));
     const results = join(dir, 'out.json');

@@ -52,7 +52,8 @@ export function packFrom(yamlText: string, name = 'test'): { rules: CompiledRule
 
 /** Turns one inline rule (the kind's fields as YAML lines) flags in an inline transcript. */
 export function ruleTurns(ruleYaml: string, transcript: string, path?: string): number[] {
-  const header = 'pack: test\ndescription: d\nsource: s\nrules:\n  - id: test/rule\n    step: 1\n    severity: warning\n    message: m\n    tip: t\n';
+  const header =
+    'pack: test\ndescription: d\nsource: s\nrules:\n  - id: test/rule\n    step: 1\n    severity: warning\n    message: m\n    tip: t\n';
   const { rules, problems } = packFrom(header + ruleYaml.replace(/^/gm, '    '));
   if (problems.length) throw new Error(JSON.stringify(problems));
   return runRules(conversation(transcript, path), rules).flatMap((o) => o.findings.map((f) => f.turn));

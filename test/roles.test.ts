@@ -28,13 +28,21 @@ describe('role inference', () => {
   });
 
   it('lets given roles win over labels and inference', () => {
-    const c = assignRoles(diarized(['Agent: How can I help?', 'spk_9: My bill is wrong.']), new Map([['agent', 'customer'], ['spk_9', 'agent']]));
+    const c = assignRoles(
+      diarized(['Agent: How can I help?', 'spk_9: My bill is wrong.']),
+      new Map([
+        ['agent', 'customer'],
+        ['spk_9', 'agent'],
+      ]),
+    );
     expect(c.turns.map((t) => t.role)).toEqual(['customer', 'agent']);
     expect(c.roles?.source).toBe('given');
   });
 
   it('makes a third voice a third party once the agent and customer are known', () => {
-    const c = assignRoles(diarized(['Agent: Thanks for calling, how can I help?', 'Customer: My order is missing.', 'Zed: Warehouse, Zed speaking.']));
+    const c = assignRoles(
+      diarized(['Agent: Thanks for calling, how can I help?', 'Customer: My order is missing.', 'Zed: Warehouse, Zed speaking.']),
+    );
     expect(c.speakers.find((s) => s.label === 'Zed')?.role).toBe('other');
   });
 });

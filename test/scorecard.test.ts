@@ -3,9 +3,35 @@ import type { Finding, RuleOutcome } from '../dist/rules/engine.js';
 import type { CompiledRule, Severity } from '../dist/rules/types.js';
 import { scorecard } from '../dist/scorecard/score.js';
 
-const rule = (step: number): CompiledRule => ({ id: `p/r${step}`, pack: 'p', kind: 'phrase', step, severity: 'warning', message: 'm', tip: 't', check: () => ({ applicable: true, hits: [] }) });
-const finding = (step: number, severity: Severity): Finding => ({ rule: `p/r${step}`, pack: 'p', step, severity, turn: 1, speaker: 'A', role: 'agent', startMs: null, line: 1, quote: '', message: '', tip: '' });
-const outcome = (step: number, applicable: boolean, ...severities: Severity[]): RuleOutcome => ({ rule: rule(step), applicable, findings: severities.map((s) => finding(step, s)) });
+const rule = (step: number): CompiledRule => ({
+  id: `p/r${step}`,
+  pack: 'p',
+  kind: 'phrase',
+  step,
+  severity: 'warning',
+  message: 'm',
+  tip: 't',
+  check: () => ({ applicable: true, hits: [] }),
+});
+const finding = (step: number, severity: Severity): Finding => ({
+  rule: `p/r${step}`,
+  pack: 'p',
+  step,
+  severity,
+  turn: 1,
+  speaker: 'A',
+  role: 'agent',
+  startMs: null,
+  line: 1,
+  quote: '',
+  message: '',
+  tip: '',
+});
+const outcome = (step: number, applicable: boolean, ...severities: Severity[]): RuleOutcome => ({
+  rule: rule(step),
+  applicable,
+  findings: severities.map((s) => finding(step, s)),
+});
 
 describe('scorecard', () => {
   it('lists all seven steps in order, n/a where no rule applied', () => {

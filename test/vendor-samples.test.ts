@@ -7,7 +7,9 @@ import { readTranscript } from '../dist/transcript/read.js';
 // Real vendor output from public repositories, outside the project (see its SOURCE.md).
 const DIR = '../shared/corpora/vendor-samples';
 const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.(json|vtt|srt)$/.test(f) ? [join(dir, f)] : []));
+  readdirSync(dir).flatMap((f) =>
+    statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.(json|vtt|srt)$/.test(f) ? [join(dir, f)] : [],
+  );
 
 // SOURCE.md: "missing_timeframe.vtt: one cue has no timing line" is the only malformed .json/.vtt/.srt file.
 const MALFORMED = new Set(['missing_timeframe.vtt']);
@@ -28,7 +30,10 @@ describe.skipIf(!existsSync(DIR))('vendor samples', () => {
   });
 
   it('infers the agent in the two real calls', () => {
-    for (const [file, agent] of [['amazon-bedrock-data-automation/bda-standard.json', 'spk_1'], ['deepgram/deepgram_example.json', 'speaker 0']] as const) {
+    for (const [file, agent] of [
+      ['amazon-bedrock-data-automation/bda-standard.json', 'spk_1'],
+      ['deepgram/deepgram_example.json', 'speaker 0'],
+    ] as const) {
       const path = join(DIR, file);
       const c = assignRoles(readTranscript({ path, text: readFileSync(path, 'utf8') }).conversation!);
       expect(c.speakers.find((s) => s.role === 'agent')?.label).toBe(agent);

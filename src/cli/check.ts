@@ -28,7 +28,19 @@ export interface CheckCommandOptions extends Omit<CheckerOptions, 'baseline' | '
 export async function checkCommand(paths: readonly string[], options: CheckCommandOptions, io: CliIO): Promise<number> {
   let run: CheckRun;
   try {
-    const { outputs: _o, minSeverity: _m, stdinFormat, ignore, shard, groupBy, baseline, writeBaseline, pruneBaseline, progress: _p, ...checker } = options;
+    const {
+      outputs: _o,
+      minSeverity: _m,
+      stdinFormat,
+      ignore,
+      shard,
+      groupBy,
+      baseline,
+      writeBaseline,
+      pruneBaseline,
+      progress: _p,
+      ...checker
+    } = options;
     const mode = writeBaseline ? 'write' : pruneBaseline ? 'prune' : 'compare';
     run = Checker.open({ ...checker, groupByAgent: groupBy === 'agent', ...(baseline && { baseline: { file: baseline, mode } }) }).check({
       paths,
@@ -44,7 +56,10 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
 
   const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
   const context = { rules: run.checker.rules, packs: run.checker.info.packs, color };
-  const outputs = options.outputs.map((o) => ({ reporter: REPORTERS[o.format]!(context), sink: o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout) }));
+  const outputs = options.outputs.map((o) => ({
+    reporter: REPORTERS[o.format]!(context),
+    sink: o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout),
+  }));
   const write = (text: (r: Reporter) => string) => Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
 
   const progress = progressBar(io.stderr, io.env, run.total, options.progress);
@@ -53,7 +68,9 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   try {
     for await (const file of run) {
       // The display filter is applied after the summary has counted everything, so gates see every finding.
-      const display = file.findings.some((f) => severityRank(f.severity) < shown) ? { ...file, findings: file.findings.filter((f) => severityRank(f.severity) >= shown) } : file;
+      const display = file.findings.some((f) => severityRank(f.severity) < shown)
+        ? { ...file, findings: file.findings.filter((f) => severityRank(f.severity) >= shown) }
+        : file;
       await write((r) => r.file(display));
       progress.tick();
     }

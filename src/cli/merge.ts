@@ -12,15 +12,23 @@ import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
  * `callcoach merge`: the JSON results of several runs (shards) as one report, with the summary
  * recomputed and the packs and rules the runs recorded, so every format lists what one run would.
  */
-export async function mergeCommand(files: readonly string[], options: { outputs: OutputSpec[]; groupBy?: 'agent'; cwd: string }, io: CliIO): Promise<number> {
+export async function mergeCommand(
+  files: readonly string[],
+  options: { outputs: OutputSpec[]; groupBy?: 'agent'; cwd: string },
+  io: CliIO,
+): Promise<number> {
   const all: FileResult[] = [];
   const packs = new Set<string>();
   const rules = new Map<string, RuleMetadata>();
   for (const file of files) {
     try {
       const doc = JSON.parse(await readFile(resolve(options.cwd, file), 'utf8')) as Partial<Results>;
-      if (doc.tool?.name !== 'callcoach' || !Array.isArray(doc.files)) throw new Error('not callcoach JSON results (run check with --format json)');
-      if (!doc.run) throw new Error('these results do not record the packs and rules that made them (an older callcoach wrote them); check again to merge');
+      if (doc.tool?.name !== 'callcoach' || !Array.isArray(doc.files))
+        throw new Error('not callcoach JSON results (run check with --format json)');
+      if (!doc.run)
+        throw new Error(
+          'these results do not record the packs and rules that made them (an older callcoach wrote them); check again to merge',
+        );
       all.push(...doc.files);
       for (const p of doc.run.packs) packs.add(p);
       for (const r of doc.run.rules) if (!rules.has(r.id)) rules.set(r.id, r);

@@ -17,11 +17,12 @@ export function parseOutputs(specs: readonly string[]): OutputSpec[] {
     if (!OUTPUT_FORMATS.includes(format!)) throw new UsageError(`unknown format '${format}'; expected one of ${OUTPUT_FORMATS.join(', ')}`);
     return { format: format!, ...(file && { file }) };
   });
-  if (outputs.filter((o) => !o.file).length > 1) throw new UsageError('only one format can write to stdout; send the others to files, e.g. -f json:results.json');
+  if (outputs.filter((o) => !o.file).length > 1)
+    throw new UsageError('only one format can write to stdout; send the others to files, e.g. -f json:results.json');
   return outputs;
 }
 
-export interface Sink {
+interface Sink {
   write(text: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -23,8 +23,14 @@ export function printConfigCommand(path: string, configOption: string | false | 
   const effective = {
     file: path,
     configFiles: config?.files ?? [],
-    packs: packs.map((p) => ({ name: p.name, file: p.file, from: config?.packs.find((c) => c.value === p.file)?.origin ?? 'default: every bundled pack' })),
-    rules: Object.fromEntries(settings.map(({ id, off, severity, options, from }) => [id, { severity: off ? 'off' : severity, ...(options && { options }), from }])),
+    packs: packs.map((p) => ({
+      name: p.name,
+      file: p.file,
+      from: config?.packs.find((c) => c.value === p.file)?.origin ?? 'default: every bundled pack',
+    })),
+    rules: Object.fromEntries(
+      settings.map(({ id, off, severity, options, from }) => [id, { severity: off ? 'off' : severity, ...(options && { options }), from }]),
+    ),
     glossary: {
       company: config?.glossary.company.map((c) => ({ term: c.value, from: c.origin })) ?? [],
       jargon: config?.glossary.jargon.map((j) => ({ ...j.value, from: j.origin })) ?? [],

@@ -1,6 +1,6 @@
 import { formatClock } from '../transcript/timestamp.js';
 
-export interface Progress {
+interface Progress {
   tick(): void;
   done(): void;
 }
@@ -11,7 +11,12 @@ const SILENT: Progress = { tick: () => undefined, done: () => undefined };
  * A one-line progress bar on stderr (files done, rate, ETA) for long runs at a terminal; nothing in CI,
  * when stderr is not a terminal, or for short runs.
  */
-export function progressBar(stderr: { write(s: string): unknown; isTTY?: boolean }, env: Record<string, string | undefined>, total: number | undefined, wanted = true): Progress {
+export function progressBar(
+  stderr: { write(s: string): unknown; isTTY?: boolean },
+  env: Record<string, string | undefined>,
+  total: number | undefined,
+  wanted = true,
+): Progress {
   if (!wanted || !stderr.isTTY || env.CI || (total !== undefined && total < 20)) return SILENT;
   const started = Date.now();
   let done = 0;

@@ -54,7 +54,11 @@ export function explainCommand(id: string, targets: readonly string[], cwd: stri
   const rules = packs.flatMap((p) => p.rules.map((r) => ({ rule: r, pack: p })));
   const hit = rules.find((x) => x.rule.id === id);
   if (!hit) {
-    const close = closest(id, rules.map((x) => x.rule.id)) ?? rules.map((x) => x.rule.id).find((r) => r.includes(id.split('/').pop() ?? id));
+    const close =
+      closest(
+        id,
+        rules.map((x) => x.rule.id),
+      ) ?? rules.map((x) => x.rule.id).find((r) => r.includes(id.split('/').pop() ?? id));
     io.stderr.write(`callcoach: no rule '${id}'${close ? `; did you mean ${close}?` : ''} (see callcoach rules)\n`);
     return EXIT.error;
   }
@@ -79,7 +83,10 @@ function explanation(r: Listed, pack: ListedPack, c: ReturnType<typeof colors>):
     `  ${r.tip.replace(/\s+/g, ' ').trim()}`,
     '',
     c.bold('Options') + c.dim('  (set them in callcoach.config.yaml under rules:)'),
-    ...stringify({ [r.id]: { severity: r.severity, ...r.options } }, { lineWidth: 0 }).trimEnd().split('\n').map((l) => `  ${l}`),
+    ...stringify({ [r.id]: { severity: r.severity, ...r.options } }, { lineWidth: 0 })
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}`),
   ];
   if (r.tests.length) {
     out.push('', c.bold('Examples'));

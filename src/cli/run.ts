@@ -29,7 +29,10 @@ const count = (name: string, min: number) =>
     return n;
   });
 const formatOption = () =>
-  new Option('-f, --format <spec>', 'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown; e.g. -f stylish -f json:out/results.json').argParser(collect);
+  new Option(
+    '-f, --format <spec>',
+    'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown; e.g. -f stylish -f json:out/results.json',
+  ).argParser(collect);
 
 // Only `check` is loaded up front: the other commands (and the YAML writer they use) load when run,
 // so the common case starts fast.
@@ -52,31 +55,67 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .description('check transcripts (files, directories, globs, or - for stdin) and print a scorecard per conversation')
     .argument('[paths...]', 'transcript files, directories or globs; - reads stdin')
     .addOption(formatOption())
-    .option('--packs <names>', "comma-separated packs to run: bundled names, pack files or directories (default: the config's, or every bundled pack)", (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option(
+      '--packs <names>',
+      "comma-separated packs to run: bundled names, pack files or directories (default: the config's, or every bundled pack)",
+      (v: string) =>
+        v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+    )
     .option('-c, --config <file>', 'use this config file (default: callcoach.config.yaml here or in a directory above)')
     .option('--no-config', 'use no config file')
-    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error)').choices(SEVERITIES))
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error)').choices(SEVERITIES),
+    )
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', count('--max-warnings', 0))
     .option('--fail-under <score>', 'exit 1 when any conversation scores below this', count('--fail-under', 0))
-    .addOption(new Option('--min-severity <severity>', 'show only findings at or above this severity (gates still see everything)').choices(SEVERITIES).default('info'))
+    .addOption(
+      new Option('--min-severity <severity>', 'show only findings at or above this severity (gates still see everything)')
+        .choices(SEVERITIES)
+        .default('info'),
+    )
     .addOption(new Option('--input-format <format>', 'read every input as this format instead of detecting it').choices(FORMATS))
     .option('--roles <map>', 'speaker roles, e.g. spk_0=agent,spk_1=customer (wins over sidecars and inference)', parsed(parseRoleMap))
-    .addOption(new Option('--stdin-format <kind>', 'what - reads: one transcript, a list of paths, or JSON Lines conversations (streamed)').choices(['transcript', 'paths', 'jsonl']).default('transcript'))
-    .option('--ignore <pattern>', 'leave out paths matching this gitignore-style pattern (repeatable; .callcoachignore is read too)', collect, [])
+    .addOption(
+      new Option('--stdin-format <kind>', 'what - reads: one transcript, a list of paths, or JSON Lines conversations (streamed)')
+        .choices(['transcript', 'paths', 'jsonl'])
+        .default('transcript'),
+    )
+    .option(
+      '--ignore <pattern>',
+      'leave out paths matching this gitignore-style pattern (repeatable; .callcoachignore is read too)',
+      collect,
+      [],
+    )
     .option('-j, --jobs <n>', `worker threads (default: ${DEFAULT_JOBS}, the number of cores)`, count('--jobs', 1), DEFAULT_JOBS)
     .option('--shard <i/n>', 'check only the i-th of n deterministic parts of the inputs', parsed(parseShard))
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
-    .option('--agent-from-path <regex>', "take the agent's name from the path (first capture group) when the transcript has none", parsed((v) => (new RegExp(v), v)))
+    .option(
+      '--agent-from-path <regex>',
+      "take the agent's name from the path (first capture group) when the transcript has none",
+      parsed((v) => (new RegExp(v), v)),
+    )
     .option('--baseline <file>', 'fail only on findings that are not in this baseline; report the fixed ones')
     .option('--write-baseline', 'record the current findings in the --baseline file', false)
     .option('--prune-baseline', 'drop fixed findings from the --baseline file', false)
     .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);
-      if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline) throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
+      if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline)
+        throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
       const { failOn, maxWarnings, failUnder, format: _f, inputFormat, ...rest } = opts;
-      const gates = { ...(failOn && { failOn }), ...(maxWarnings !== undefined && { maxWarnings }), ...(failUnder !== undefined && { failUnder }) };
-      code = await checkCommand(paths, { ...rest, ...(inputFormat && { inputFormat }), gates, outputs, ignore: opts.ignore ?? [], cwd }, io);
+      const gates = {
+        ...(failOn && { failOn }),
+        ...(maxWarnings !== undefined && { maxWarnings }),
+        ...(failUnder !== undefined && { failUnder }),
+      };
+      code = await checkCommand(
+        paths,
+        { ...rest, ...(inputFormat && { inputFormat }), gates, outputs, ignore: opts.ignore ?? [], cwd },
+        io,
+      );
     });
 
   program
@@ -86,7 +125,9 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .addOption(formatOption())
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
     .action(async (files: string[], opts) => {
-      code = await (await import('./merge.js')).mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }), cwd }, io);
+      code = await (
+        await import('./merge.js')
+      ).mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }), cwd }, io);
     });
 
   program

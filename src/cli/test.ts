@@ -29,7 +29,8 @@ export async function testCommand(targets: readonly string[], cwd: string, io: C
     for (const rule of pack.rules) {
       const cases = own.filter((r) => r.rule === rule);
       if (cases.length === 0) lines.push(`  ${c.yellow('!')} ${rule.id} ${c.dim('has no tests')}`);
-      else if (cases.every((r) => r.status === 'pass')) lines.push(`  ${c.green('✔')} ${rule.id} ${c.dim(`(${cases.length} case${cases.length === 1 ? '' : 's'})`)}`);
+      else if (cases.every((r) => r.status === 'pass'))
+        lines.push(`  ${c.green('✔')} ${rule.id} ${c.dim(`(${cases.length} case${cases.length === 1 ? '' : 's'})`)}`);
       for (const r of cases.filter((x) => x.status !== 'pass')) lines.push(...caseLines(r, c));
     }
     lines.push('');
@@ -54,7 +55,9 @@ function caseLines(r: CaseResult, c: ChalkInstance): string[] {
     const missed = r.missed.filter((m) => m.turn === turn.index).map((m) => c.red(`− expected ${m.rule}`));
     const extra = r.unexpected.filter((f) => f.turn === turn.index).map((f) => c.yellow(`+ unexpected ${f.rule}`));
     const text = viewOf(turn).text.length > 70 ? `${turn.text.slice(0, 69)}…` : turn.text;
-    out.push(`      ${String(turn.index).padStart(3)} ${turn.speaker}: ${text}${missed.length || extra.length ? `   ${[...missed, ...extra].join('  ')}` : ''}`);
+    out.push(
+      `      ${String(turn.index).padStart(3)} ${turn.speaker}: ${text}${missed.length || extra.length ? `   ${[...missed, ...extra].join('  ')}` : ''}`,
+    );
   }
   return out;
 }

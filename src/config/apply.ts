@@ -54,8 +54,15 @@ export class ConfiguredRules {
       const effective = this.effective(rule, active, false);
       const changed = Object.entries(effective.options).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(rule.options[k]));
       const from = this.sourcesOf(rule.id, active).map((s) => s.origin);
-      if (rule.kind === 'terms' && company.length + jargon.length > 0) from.push(`glossary: +${jargon.length} jargon terms, +${company.length} company words`);
-      return { id: rule.id, off: effective.off, severity: effective.severity, ...(changed.length > 0 && { options: Object.fromEntries(changed) }), from: from.length > 0 ? from : [`pack ${rule.pack}`] };
+      if (rule.kind === 'terms' && company.length + jargon.length > 0)
+        from.push(`glossary: +${jargon.length} jargon terms, +${company.length} company words`);
+      return {
+        id: rule.id,
+        off: effective.off,
+        severity: effective.severity,
+        ...(changed.length > 0 && { options: Object.fromEntries(changed) }),
+        from: from.length > 0 ? from : [`pack ${rule.pack}`],
+      };
     });
   }
 
@@ -66,7 +73,9 @@ export class ConfiguredRules {
 
   /** A rule's settings in the order they apply: the config's, then each active override's. */
   private sourcesOf(id: string, active: readonly number[]): RuleSource[] {
-    return [this.config.rules.get(id), ...active.map((i) => this.config.overrides[i]!.rules.get(id))].filter((s): s is RuleSource => s !== undefined);
+    return [this.config.rules.get(id), ...active.map((i) => this.config.overrides[i]!.rules.get(id))].filter(
+      (s): s is RuleSource => s !== undefined,
+    );
   }
 
   private matches(index: number, path: string): boolean {
@@ -99,7 +108,14 @@ export class ConfiguredRules {
     const { company, jargon } = this.config.glossary;
     if (company.length === 0 && jargon.length === 0) return result;
     const options = result.options as { terms: unknown[]; ignore: string[] };
-    return { ...result, options: { ...options, terms: [...options.terms, ...jargon.map((j) => j.value)], ignore: [...options.ignore, ...company.map((c) => c.value)] } };
+    return {
+      ...result,
+      options: {
+        ...options,
+        terms: [...options.terms, ...jargon.map((j) => j.value)],
+        ignore: [...options.ignore, ...company.map((c) => c.value)],
+      },
+    };
   }
 
   private compile(rule: CompiledRule, pack: Pack, effective: Effective): CompiledRule {
@@ -122,7 +138,10 @@ export class ConfiguredRules {
   }
 
   private whereSet(id: string): [string, (string | number)[]] {
-    const source = this.sourcesOf(id, this.config.overrides.map((_, i) => i))[0];
+    const source = this.sourcesOf(
+      id,
+      this.config.overrides.map((_, i) => i),
+    )[0];
     if (source) return [source.file, [...source.at]];
     const entry = this.config.glossary.jargon[0] ?? this.config.glossary.company[0];
     return [entry?.file ?? this.config.files.at(-1)!, ['glossary']];
@@ -134,7 +153,11 @@ export class ConfiguredRules {
     const locator = this.config.locate(source.file);
     if (!known) {
       const running = [...this.rules.keys()];
-      this.problems.push({ file: source.file, ...locator.at(source.at.slice(0, -1), id), message: `unknown rule '${id}'${didYouMean(id, running)}; \`callcoach rules\` lists them` });
+      this.problems.push({
+        file: source.file,
+        ...locator.at(source.at.slice(0, -1), id),
+        message: `unknown rule '${id}'${didYouMean(id, running)}; \`callcoach rules\` lists them`,
+      });
       return;
     }
     const { options } = applySetting({ off: false, severity: known.rule.severity, options: known.rule.options }, source.value);

@@ -91,14 +91,23 @@ export function loadConfig(file: string): ResolvedConfig {
   const visit = (path: string, from: string[], where?: { file: string; locator: Locator; index: number }) => {
     const full = resolve(path);
     if (from.includes(full)) {
-      throw new PackLoadError({ file: where!.file, ...where!.locator.at(['extends', where!.index]), message: `config extends itself: ${[...from, full].join(' → ')}` });
+      throw new PackLoadError({
+        file: where!.file,
+        ...where!.locator.at(['extends', where!.index]),
+        message: `config extends itself: ${[...from, full].join(' → ')}`,
+      });
     }
     const parsed = parseConfig(full);
     parsed.doc.extends.forEach((entry, index) => {
       const target = extendsTarget(entry, dirname(full));
       if (!target) {
-        const expected = 'a config file, a pack file or directory, a bundled pack name, or an npm package with a callcoach.config.yaml or packs';
-        throw new PackLoadError({ file: full, ...parsed.locator.at(['extends', index]), message: `cannot find '${entry}' to extend (${expected})` });
+        const expected =
+          'a config file, a pack file or directory, a bundled pack name, or an npm package with a callcoach.config.yaml or packs';
+        throw new PackLoadError({
+          file: full,
+          ...parsed.locator.at(['extends', index]),
+          message: `cannot find '${entry}' to extend (${expected})`,
+        });
       }
       if ('config' in target) visit(target.config, [...from, full], { file: full, locator: parsed.locator, index });
       else parsed.added.push(...target.packs.map((value) => ({ value, origin: `${full}: extends` })));
@@ -127,9 +136,13 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
   for (const { file, doc, locator, added: extended } of chain) {
     const dir = dirname(file);
     // A later config's `packs` replaces the list; packs added through `extends` accumulate.
-    if (doc.packs) listed = doc.packs.flatMap((entry, i) => packFiles(entry, dir, file, locator, i).map((value) => ({ value, origin: `${file}: packs` })));
+    if (doc.packs)
+      listed = doc.packs.flatMap((entry, i) =>
+        packFiles(entry, dir, file, locator, i).map((value) => ({ value, origin: `${file}: packs` })),
+      );
     added.push(...extended);
-    for (const [id, value] of Object.entries(doc.rules)) resolved.rules.set(id, { value, origin: `${file}: rules`, file, at: ['rules', id] });
+    for (const [id, value] of Object.entries(doc.rules))
+      resolved.rules.set(id, { value, origin: `${file}: rules`, file, at: ['rules', id] });
     doc.overrides.forEach((o, i) => {
       const origin = `${file}: overrides[${i}] (${o.files.join(', ')})`;
       const rules = new Map(Object.entries(o.rules).map(([id, value]) => [id, { value, origin, file, at: ['overrides', i, 'rules', id] }]));
@@ -137,10 +150,13 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
     });
     resolved.glossary.company.push(...doc.glossary.company.map((value) => ({ value, origin: `${file}: glossary.company`, file })));
     resolved.glossary.jargon.push(...doc.glossary.jargon.map((value) => ({ value, origin: `${file}: glossary.jargon`, file })));
-    for (const [label, role] of Object.entries(doc.roles)) resolved.roles.set(label.toLowerCase(), { value: role, origin: `${file}: roles` });
-    for (const [step, weight] of Object.entries(doc.scorecard.weights ?? {})) resolved.weights.set(Number(step), { value: weight, origin: `${file}: scorecard.weights` });
+    for (const [label, role] of Object.entries(doc.roles))
+      resolved.roles.set(label.toLowerCase(), { value: role, origin: `${file}: roles` });
+    for (const [step, weight] of Object.entries(doc.scorecard.weights ?? {}))
+      resolved.weights.set(Number(step), { value: weight, origin: `${file}: scorecard.weights` });
     if (doc.scorecard.passMark !== undefined) resolved.passMark = { value: doc.scorecard.passMark, origin: `${file}: scorecard.passMark` };
-    for (const [k, v] of Object.entries(doc.gates)) if (v !== undefined) (resolved.gates as Record<string, Sourced<unknown>>)[k] = { value: v, origin: `${file}: gates.${k}` };
+    for (const [k, v] of Object.entries(doc.gates))
+      if (v !== undefined) (resolved.gates as Record<string, Sourced<unknown>>)[k] = { value: v, origin: `${file}: gates.${k}` };
   }
   const all = [...(listed ?? bundledPackFiles().map((value) => ({ value, origin: 'default: every bundled pack' }))), ...added];
   resolved.packs = all.filter((p, i) => all.findIndex((q) => resolve(q.value) === resolve(p.value)) === i);
@@ -153,7 +169,11 @@ function packFiles(entry: string, dir: string, file: string, locator: Locator, i
   if (bundled) return [bundled];
   const path = isPath(entry) ? resolve(dir, entry) : packageDir(entry, dir);
   if (!path || !existsSync(path)) {
-    throw new PackLoadError({ file, ...locator.at(['packs', index]), message: `cannot find pack '${entry}' (a bundled pack name, a pack file or directory, or an npm package)` });
+    throw new PackLoadError({
+      file,
+      ...locator.at(['packs', index]),
+      message: `cannot find pack '${entry}' (a bundled pack name, a pack file or directory, or an npm package)`,
+    });
   }
   return statSync(path).isDirectory() ? packsIn(path, CONFIG_NAMES) : [path];
 }

@@ -4,8 +4,11 @@ import { ROLES } from '../transcript/model.js';
 
 const level = z.enum(['off', ...SEVERITIES]);
 /** `off`, a severity, or an object: `severity` plus any of the rule kind's options (replacing the pack's). */
-export const ruleSettingSchema = z.union([level, z.looseObject({ severity: level.optional() })]);
-const ruleSettings = z.record(z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'rule ids look like "<pack>/<name>"'), ruleSettingSchema);
+const ruleSettingSchema = z.union([level, z.looseObject({ severity: level.optional() })]);
+const ruleSettings = z.record(
+  z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'rule ids look like "<pack>/<name>"'),
+  ruleSettingSchema,
+);
 
 const jargonEntry = z.strictObject({ term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), plain: z.string().min(1) });
 
@@ -15,12 +18,20 @@ export const configSchema = z.strictObject({
   extends: z
     .array(z.string().min(1))
     .default([])
-    .describe('Configs to build on (config files, or directories or npm packages holding one), or packs to add to the ones that run (bundled pack names, pack files, directories or npm packages of packs).'),
+    .describe(
+      'Configs to build on (config files, or directories or npm packages holding one), or packs to add to the ones that run (bundled pack names, pack files, directories or npm packages of packs).',
+    ),
   packs: z
     .array(z.string().min(1))
     .optional()
-    .describe('The packs that run: bundled pack names, pack files or directories (relative to this file), npm packages. Default: every bundled pack.'),
-  rules: ruleSettings.default({}).describe('Rule settings by id: off, info, warning, error, or an object with severity and options of the rule kind that replace the pack\'s.'),
+    .describe(
+      'The packs that run: bundled pack names, pack files or directories (relative to this file), npm packages. Default: every bundled pack.',
+    ),
+  rules: ruleSettings
+    .default({})
+    .describe(
+      "Rule settings by id: off, info, warning, error, or an object with severity and options of the rule kind that replace the pack's.",
+    ),
   overrides: z
     .array(z.strictObject({ files: z.array(z.string().min(1)).min(1), rules: ruleSettings }))
     .default([])
@@ -34,7 +45,10 @@ export const configSchema = z.strictObject({
     })
     .default({ company: [], jargon: [] })
     .describe("The company's own words (never jargon) and extra jargon with plain alternatives, for every jargon rule."),
-  roles: z.record(z.string(), z.enum(ROLES)).default({}).describe('Speaker label to role, for every transcript (a .roles.yaml sidecar or --roles wins).'),
+  roles: z
+    .record(z.string(), z.enum(ROLES))
+    .default({})
+    .describe('Speaker label to role, for every transcript (a .roles.yaml sidecar or --roles wins).'),
   scorecard: z
     .strictObject({
       /** Weight of each step (1–7) in the overall score; unlisted steps weigh 1. */
@@ -44,7 +58,11 @@ export const configSchema = z.strictObject({
     })
     .default({}),
   gates: z
-    .strictObject({ failOn: z.enum(SEVERITIES).optional(), maxWarnings: z.number().int().min(0).optional(), failUnder: z.number().min(0).max(100).optional() })
+    .strictObject({
+      failOn: z.enum(SEVERITIES).optional(),
+      maxWarnings: z.number().int().min(0).optional(),
+      failUnder: z.number().min(0).max(100).optional(),
+    })
     .default({})
     .describe('Defaults for the exit-code gates --fail-on, --max-warnings and --fail-under (the command line wins).'),
 });

@@ -83,7 +83,13 @@ function byWords(spoken: Spoken, options: InterruptionOptions, quiet: PhraseSet)
   return out.sort((x, y) => x.startMs! - y.startMs!);
 }
 
-function interrupts(run: { startMs: number; endMs: number }, a: TimedTurn, b: TimedTurn, options: InterruptionOptions, quiet: PhraseSet): { endMs: number } | undefined {
+function interrupts(
+  run: { startMs: number; endMs: number },
+  a: TimedTurn,
+  b: TimedTurn,
+  options: InterruptionOptions,
+  quiet: PhraseSet,
+): { endMs: number } | undefined {
   const s = run.startMs;
   // A is mid-run, or pausing mid-turn (then the run before the pause is what A was saying).
   const inProgress = a.runs.find((r) => r.startMs < s && s < r.endMs);
@@ -103,7 +109,11 @@ function byTurns(turns: readonly Turn[], options: InterruptionOptions, quiet: Ph
     if (view.tokens.length <= options.maxBackchannelWords || isBackchannel(view, quiet)) continue;
     const s = turn.startMs!;
     const over = turns.find(
-      (o) => o.role !== turn.role && s - o.startMs! >= options.minLeadMs && o.endMs! - s >= options.minOverlapMs && !isBackchannel(viewOf(o), quiet),
+      (o) =>
+        o.role !== turn.role &&
+        s - o.startMs! >= options.minLeadMs &&
+        o.endMs! - s >= options.minOverlapMs &&
+        !isBackchannel(viewOf(o), quiet),
     );
     if (over) out.push({ by: turn.role, over: over.role, turn, overTurn: over, startMs: s, endMs: Math.min(over.endMs!, turn.endMs!) });
   }

@@ -18,7 +18,8 @@ export function silences(spoken: Spoken, thresholdMs: number): Silence[] {
   for (const run of runs.slice(1)) {
     if (!reach) break;
     const gap = run.startMs - reach.endMs;
-    if (gap > thresholdMs) out.push({ startMs: reach.endMs, endMs: run.startMs, durationMs: gap, after: lastTurnOf(reach, spoken), before: run.turn });
+    if (gap > thresholdMs)
+      out.push({ startMs: reach.endMs, endMs: run.startMs, durationMs: gap, after: lastTurnOf(reach, spoken), before: run.turn });
     if (run.endMs > reach.endMs) reach = run;
   }
   return out;

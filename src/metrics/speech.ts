@@ -6,7 +6,7 @@ import { viewOf } from '../text/view.js';
 export type Basis = 'words' | 'turns' | 'none';
 
 /** A stretch of one role's speech: words (or turns) joined across pauses no longer than the run gap. */
-export interface Run {
+interface Run {
   role: Role;
   startMs: number;
   endMs: number;
@@ -32,7 +32,7 @@ export interface Piece {
 }
 
 /** Words when every turn with text has word timings, else turn spans when every turn is timed. */
-export function basisOf(conversation: Conversation): Basis {
+function basisOf(conversation: Conversation): Basis {
   const spoken = conversation.turns.filter((t) => t.text.trim());
   if (spoken.length > 0 && spoken.every((t) => t.words && t.words.length > 0)) return 'words';
   return isTimed(conversation) ? 'turns' : 'none';

@@ -20,7 +20,7 @@ export interface MetricsSummary {
   };
 }
 
-export interface InterruptionSummary {
+interface InterruptionSummary {
   turn: number;
   overTurn: number;
   over: Role;
@@ -37,7 +37,15 @@ export function summarizeMetrics(m: Metrics): MetricsSummary {
     const durationMs = i.startMs !== null && i.endMs !== null ? i.endMs - i.startMs : null;
     entry.count++;
     if (entry.totalMs !== null && durationMs !== null) entry.totalMs += durationMs;
-    entry.instances.push({ turn: i.turn.index, overTurn: i.overTurn.index, over: i.over, startMs: i.startMs, endMs: i.endMs, durationMs, quote: quoteOf(i.turn) });
+    entry.instances.push({
+      turn: i.turn.index,
+      overTurn: i.overTurn.index,
+      over: i.over,
+      startMs: i.startMs,
+      endMs: i.endMs,
+      durationMs,
+      quote: quoteOf(i.turn),
+    });
   }
   return {
     basis: m.basis,
@@ -46,7 +54,13 @@ export function summarizeMetrics(m: Metrics): MetricsSummary {
     nonTalk: m.nonTalk && {
       thresholdMs: m.nonTalk.thresholdMs,
       totalMs: m.nonTalk.totalMs,
-      instances: m.nonTalk.instances.map((s) => ({ startMs: s.startMs, endMs: s.endMs, durationMs: s.durationMs, afterTurn: s.after.index, beforeTurn: s.before.index })),
+      instances: m.nonTalk.instances.map((s) => ({
+        startMs: s.startMs,
+        endMs: s.endMs,
+        durationMs: s.durationMs,
+        afterTurn: s.after.index,
+        beforeTurn: s.before.index,
+      })),
     },
     interruptions: { basis: m.basis === 'none' ? 'markers' : m.basis, byInterrupter },
   };

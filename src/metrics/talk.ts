@@ -29,7 +29,12 @@ export function talkFigures(spoken: Spoken, durationMs: number | null): Partial<
       shareOfSpeech: all > 0 ? ratio(talkMs, all) : 0,
       words,
       wordsPerMinute: talkMs > 0 ? Math.round((words / talkMs) * 60_000) : null,
-      longestMonologue: { durationMs: longest.endMs - longest.startMs, startMs: longest.startMs, endMs: longest.endMs, turn: longest.turn.index },
+      longestMonologue: {
+        durationMs: longest.endMs - longest.startMs,
+        startMs: longest.startMs,
+        endMs: longest.endMs,
+        turn: longest.turn.index,
+      },
     };
   }
   return out;

@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 
-export interface ColorEnvironment {
+interface ColorEnvironment {
   isTTY: boolean;
   env: Record<string, string | undefined>;
 }

@@ -11,11 +11,21 @@ const row = (cells: unknown[]) => `${cells.map(cell).join(',')}\r\n`;
 /** CSV (RFC 4180): one row per conversation with each step's status and finding counts per pack; per-agent rows when grouped. */
 export function csvReporter({ packs }: ReportContext): Reporter {
   return {
-    head: () => row(['path', 'id', 'agent', 'score', ...STEPS.map((s) => `step ${s.step}`), ...packs.map((p) => `findings ${p}`), 'errors']),
+    head: () =>
+      row(['path', 'id', 'agent', 'score', ...STEPS.map((s) => `step ${s.step}`), ...packs.map((p) => `findings ${p}`), 'errors']),
     file: (f) => {
-      if (!f.conversation || !f.scorecard) return row([f.path, '', '', '', ...STEPS.map(() => ''), ...packs.map(() => ''), f.errors.map((e) => e.message).join('; ')]);
+      if (!f.conversation || !f.scorecard)
+        return row([f.path, '', '', '', ...STEPS.map(() => ''), ...packs.map(() => ''), f.errors.map((e) => e.message).join('; ')]);
       const perPack = packs.map((p) => f.findings.filter((x) => x.pack === p).length);
-      return row([f.path, f.conversation.id, f.conversation.agent, f.scorecard.score, ...f.scorecard.steps.map((s) => s.status), ...perPack, '']);
+      return row([
+        f.path,
+        f.conversation.id,
+        f.conversation.agent,
+        f.scorecard.score,
+        ...f.scorecard.steps.map((s) => s.status),
+        ...perPack,
+        '',
+      ]);
     },
     tail: (summary) => (summary.byAgent ? `\r\n${agentRows(summary.byAgent)}` : ''),
   };
@@ -24,6 +34,16 @@ export function csvReporter({ packs }: ReportContext): Reporter {
 function agentRows(agents: readonly AgentSummary[]): string {
   return (
     row(['agent', 'conversations', 'mean score', ...STEPS.map((s) => `mean step ${s.step}`), 'most frequent findings']) +
-    agents.map((a) => row([a.agent, a.conversations, a.meanScore, ...STEPS.map((s) => a.meanByStep[s.step]), a.topFindings.map((t) => `${t.rule} (${t.count})`).join('; ')])).join('')
+    agents
+      .map((a) =>
+        row([
+          a.agent,
+          a.conversations,
+          a.meanScore,
+          ...STEPS.map((s) => a.meanByStep[s.step]),
+          a.topFindings.map((t) => `${t.rule} (${t.count})`).join('; '),
+        ]),
+      )
+      .join('')
   );
 }

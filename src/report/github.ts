@@ -12,8 +12,14 @@ export function githubReporter(): Reporter {
     head: () => '',
     file: (f) =>
       [
-        ...f.errors.map((e) => `::error file=${prop(f.path)}${e.line !== undefined ? `,line=${e.line}` : ''}${e.column !== undefined ? `,col=${e.column}` : ''},title=${prop('cannot read transcript')}::${data(e.message)}\n`),
-        ...f.findings.map((x) => `::${COMMAND[x.severity]} file=${prop(f.path)},line=${x.line},title=${prop(x.rule)}::${data(`${x.message} (turn ${x.turn}, ${x.speaker}: "${x.quote}") Tip: ${x.tip}`)}\n`),
+        ...f.errors.map(
+          (e) =>
+            `::error file=${prop(f.path)}${e.line !== undefined ? `,line=${e.line}` : ''}${e.column !== undefined ? `,col=${e.column}` : ''},title=${prop('cannot read transcript')}::${data(e.message)}\n`,
+        ),
+        ...f.findings.map(
+          (x) =>
+            `::${COMMAND[x.severity]} file=${prop(f.path)},line=${x.line},title=${prop(x.rule)}::${data(`${x.message} (turn ${x.turn}, ${x.speaker}: "${x.quote}") Tip: ${x.tip}`)}\n`,
+        ),
       ].join(''),
     tail: () => '',
   };

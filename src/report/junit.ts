@@ -1,7 +1,7 @@
 import type { FileResult } from '../results/model.js';
 import type { Reporter } from './reporter.js';
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${({ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }) [c]};`);
+const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
 
 /** JUnit XML: one testsuite per conversation, one testcase per step (n/a steps are skipped). */
 export function junitReporter(): Reporter {
@@ -27,7 +27,9 @@ function suite(f: FileResult): string {
     if (s.status === 'n/a') return `${open}<skipped message="nothing to judge"/></testcase>`;
     const found = f.findings.filter((x) => x.step === s.step && x.severity !== 'info');
     if (s.status === 'pass') return `${open}</testcase>`;
-    const body = found.map((x) => `turn ${x.turn} (line ${x.line}) ${x.speaker}: "${x.quote}"\n${x.severity}: ${x.message} [${x.rule}]\ntip: ${x.tip}`).join('\n\n');
+    const body = found
+      .map((x) => `turn ${x.turn} (line ${x.line}) ${x.speaker}: "${x.quote}"\n${x.severity}: ${x.message} [${x.rule}]\ntip: ${x.tip}`)
+      .join('\n\n');
     return `${open}\n      <failure message="${xml(found[0]?.message ?? 'step failed')}" type="${found[0]?.severity ?? 'warning'}">${xml(body)}</failure>\n    </testcase>`;
   });
   return `  <testsuite name="${name}" tests="${steps.length}" failures="${failures}" errors="0" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>\n`;

@@ -4,7 +4,11 @@ import type { Reporter } from './reporter.js';
 
 const esc = (s: string) => s.replace(/\|/g, '\\|');
 const table = (head: string[], rows: (string | number | null)[][]) =>
-  [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.map((c) => esc(String(c ?? '–'))).join(' | ')} |`)].join('\n');
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((r) => `| ${r.map((c) => esc(String(c ?? '–'))).join(' | ')} |`),
+  ].join('\n');
 
 /** A summary for a pull-request comment: totals, score bands, most frequent rules, lowest scores, agents. */
 export function markdownReporter(): Reporter {
@@ -20,16 +24,48 @@ function render(s: BatchSummary): string {
     ),
     '',
   );
-  out.push('### Scores', '', table(['score', 'conversations'], s.scores.distribution.map((b) => [b.from === b.to ? `${b.from}` : `${b.from}–${b.to}`, b.count])), '');
-  if (s.topRules.length) out.push('### Most frequent rules', '', table(['rule', 'findings'], s.topRules.map((r) => [`\`${r.rule}\``, r.count])), '');
-  if (s.lowest.length) out.push('### Lowest scores', '', table(['conversation', 'score'], s.lowest.map((l) => [`\`${l.path}\``, l.score])), '');
+  out.push(
+    '### Scores',
+    '',
+    table(
+      ['score', 'conversations'],
+      s.scores.distribution.map((b) => [b.from === b.to ? `${b.from}` : `${b.from}–${b.to}`, b.count]),
+    ),
+    '',
+  );
+  if (s.topRules.length)
+    out.push(
+      '### Most frequent rules',
+      '',
+      table(
+        ['rule', 'findings'],
+        s.topRules.map((r) => [`\`${r.rule}\``, r.count]),
+      ),
+      '',
+    );
+  if (s.lowest.length)
+    out.push(
+      '### Lowest scores',
+      '',
+      table(
+        ['conversation', 'score'],
+        s.lowest.map((l) => [`\`${l.path}\``, l.score]),
+      ),
+      '',
+    );
   if (s.byAgent) {
     out.push(
       '### By agent',
       '',
       table(
         ['agent', 'conversations', 'mean score', ...STEPS.map((x) => `step ${x.step}`), 'most frequent findings'],
-        s.byAgent.map((a) => [a.agent, a.conversations, a.meanScore, ...STEPS.map((x) => a.meanByStep[x.step]), a.topFindings.map((t) => `\`${t.rule}\` (${t.count})`).join(', ')]),
+        s.byAgent.map((a) => [
+          a.agent,
+          a.conversations,
+          a.meanScore,
+          ...STEPS.map((x) => a.meanByStep[x.step]),
+          a.topFindings.map((t) => `\`${t.rule}\` (${t.count})`).join(', '),
+        ]),
       ),
       '',
     );

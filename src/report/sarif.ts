@@ -26,13 +26,21 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
     })),
   };
   return {
-    head: () => `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`,
+    head: () =>
+      `{"$schema":"https://json.schemastore.org/sarif-2.1.0.json","version":"2.1.0","runs":[{"tool":{"driver":${JSON.stringify(driver)}},"results":[`,
     file: (f) => {
       for (const e of f.errors) {
         notifications.push({
           level: 'error',
           message: { text: e.message },
-          locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, ...(e.line !== undefined && { region: { startLine: e.line, ...(e.column !== undefined && { startColumn: e.column }) } }) } }],
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: uri(f.path) },
+                ...(e.line !== undefined && { region: { startLine: e.line, ...(e.column !== undefined && { startColumn: e.column }) } }),
+              },
+            },
+          ],
         });
       }
       const results = f.findings.map((x) =>
@@ -42,7 +50,15 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
           level: LEVEL[x.severity],
           message: { text: `${x.message} Turn ${x.turn}, ${x.speaker}: "${x.quote}". Tip: ${x.tip}` },
           locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: { startLine: x.line } } }],
-          properties: { turn: x.turn, speaker: x.speaker, role: x.role, startMs: x.startMs, quote: x.quote, step: x.step, conversation: f.conversation?.id },
+          properties: {
+            turn: x.turn,
+            speaker: x.speaker,
+            role: x.role,
+            startMs: x.startMs,
+            quote: x.quote,
+            step: x.step,
+            conversation: f.conversation?.id,
+          },
         }),
       );
       if (results.length === 0) return '';
@@ -50,6 +66,7 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
       first = false;
       return text;
     },
-    tail: () => `],"invocations":[${JSON.stringify({ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications })}]}]}\n`,
+    tail: () =>
+      `],"invocations":[${JSON.stringify({ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications })}]}]}\n`,
   };
 }

@@ -17,20 +17,29 @@ export function stylishReporter({ color: c }: ReportContext): Reporter {
   return {
     head: () => '',
     file: (result) => `${fileBlock(result, c).join('\n')}\n\n`,
-    tail: (summary) => `${[summaryLine(summary, c), ...(summary.files > 1 ? batchLines(summary, c) : []), ...agentLines(summary, c)].join('\n')}\n`,
+    tail: (summary) =>
+      `${[summaryLine(summary, c), ...(summary.files > 1 ? batchLines(summary, c) : []), ...agentLines(summary, c)].join('\n')}\n`,
   };
 }
 
 function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   if (!file.conversation || !file.scorecard) {
-    return [c.underline(file.path), ...file.errors.map((e) => `  ${c.red('✖ cannot read')}  ${location(file.path, e.line, e.column)}  ${e.message}`)];
+    return [
+      c.underline(file.path),
+      ...file.errors.map((e) => `  ${c.red('✖ cannot read')}  ${location(file.path, e.line, e.column)}  ${e.message}`),
+    ];
   }
   const { conversation, scorecard } = file;
-  const facts = [file.format, plural(conversation.turns, 'turn'), conversation.durationMs !== null ? formatClock(conversation.durationMs) : undefined].filter(Boolean);
+  const facts = [
+    file.format,
+    plural(conversation.turns, 'turn'),
+    conversation.durationMs !== null ? formatClock(conversation.durationMs) : undefined,
+  ].filter(Boolean);
   const verdict = scorecard.passed === true ? ' pass' : scorecard.passed === false ? ' below pass mark' : '';
   const score = scorecard.score === null ? 'n/a' : `${scorecard.score}/100${verdict}`;
   const lines = [`${c.underline(file.path)}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}`];
-  if (conversation.roles.source === 'inferred') lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
+  if (conversation.roles.source === 'inferred')
+    lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
   for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);
   if (file.metrics) lines.push(...metricLines(file.metrics, c));
   for (const step of scorecard.steps) {
@@ -48,7 +57,8 @@ function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
     const speed = talk.filter(([, t]) => t.wordsPerMinute !== null).map(([role, t]) => `${role} ${t.wordsPerMinute}`);
     if (speed.length) parts.push(`wpm ${speed.join(' · ')}`);
   }
-  if (m.nonTalk) parts.push(`silence ${formatClock(m.nonTalk.totalMs)} (${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s)`);
+  if (m.nonTalk)
+    parts.push(`silence ${formatClock(m.nonTalk.totalMs)} (${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s)`);
   const interruptions = Object.entries(m.interruptions.byInterrupter).map(([role, x]) => `${role} ${x.count}`);
   parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
   const basis = m.basis === 'words' ? '' : m.basis === 'turns' ? ' (from turn times: approximate)' : ' (untimed: cut-off markers only)';
@@ -78,13 +88,21 @@ function location(path: string, line?: number, column?: number): string {
 function summaryLine(s: BatchSummary, c: ChalkInstance): string {
   const parts = [plural(s.bySeverity.error, 'error'), plural(s.bySeverity.warning, 'warning'), `${s.bySeverity.info} info`];
   const unread = s.errors;
-  const head = s.findings > 0 ? c.bold(`${plural(s.findings, 'finding')} (${parts.join(', ')})`) : unread > 0 ? 'no findings' : c.green('✔ no findings');
+  const head =
+    s.findings > 0
+      ? c.bold(`${plural(s.findings, 'finding')} (${parts.join(', ')})`)
+      : unread > 0
+        ? 'no findings'
+        : c.green('✔ no findings');
   const tail = unread > 0 ? c.red(`; ${plural(unread, 'file')} could not be read`) : '';
   return `${head} in ${plural(s.conversations, 'conversation')}${tail}`;
 }
 
 function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
-  const lines = [c.bold('Summary'), `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · mean score ${s.scores.mean ?? 'n/a'}`];
+  const lines = [
+    c.bold('Summary'),
+    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · mean score ${s.scores.mean ?? 'n/a'}`,
+  ];
   const widest = Math.max(1, ...s.scores.distribution.map((b) => b.count));
   lines.push('  scores');
   for (const b of [...s.scores.distribution].reverse()) {

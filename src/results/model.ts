@@ -61,5 +61,17 @@ export interface RunInfo {
 
 /** The run's description from its packs and rules (compiled ones carry tests and code: only metadata is kept). */
 export function runInfoOf(packs: readonly string[], rules: readonly (RuleMetadata | RuleInfo)[]): RunInfo {
-  return { packs: [...packs], rules: rules.map(({ id, pack, kind, step, severity, message, tip, description }) => ({ id, pack, kind, step, severity, message, tip, ...(description !== undefined && { description }) })) };
+  return {
+    packs: [...packs],
+    rules: rules.map(({ id, pack, kind, step, severity, message, tip, description }) => ({
+      id,
+      pack,
+      kind,
+      step,
+      severity,
+      message,
+      tip,
+      ...(description !== undefined && { description }),
+    })),
+  };
 }

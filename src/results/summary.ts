@@ -86,7 +86,9 @@ export class SummaryBuilder {
       this.scored++;
       if (this.min === null || score < this.min) this.min = score;
       this.bands[BANDS.findIndex(([from, to]) => score >= from && score <= to)]!++;
-      this.lowest = [...this.lowest, { path: file.path, id: file.conversation.id, score }].sort((a, b) => a.score - b.score || (a.path < b.path ? -1 : 1)).slice(0, LOWEST);
+      this.lowest = [...this.lowest, { path: file.path, id: file.conversation.id, score }]
+        .sort((a, b) => a.score - b.score || (a.path < b.path ? -1 : 1))
+        .slice(0, LOWEST);
     }
     if (this.groupByAgent) this.addToAgent(file, score);
   }
@@ -115,7 +117,11 @@ export class SummaryBuilder {
       findings: this.findings,
       errors: this.errors,
       bySeverity: { ...this.bySeverity },
-      scores: { mean: this.scored ? round1(this.scoreSum / this.scored) : null, min: this.min, distribution: BANDS.map(([from, to], i) => ({ from, to, count: this.bands[i]! })) },
+      scores: {
+        mean: this.scored ? round1(this.scoreSum / this.scored) : null,
+        min: this.min,
+        distribution: BANDS.map(([from, to], i) => ({ from, to, count: this.bands[i]! })),
+      },
       topRules: byCount(this.rules, TOP),
       lowest: this.lowest,
     };
@@ -126,7 +132,9 @@ export class SummaryBuilder {
           agent,
           conversations: t.conversations,
           meanScore: t.scored ? round1(t.scoreSum / t.scored) : null,
-          meanByStep: Object.fromEntries(STEPS.map(({ step }) => [step, t.steps.has(step) ? round1(t.steps.get(step)!.sum / t.steps.get(step)!.n) : null])),
+          meanByStep: Object.fromEntries(
+            STEPS.map(({ step }) => [step, t.steps.has(step) ? round1(t.steps.get(step)!.sum / t.steps.get(step)!.n) : null]),
+          ),
           topFindings: byCount(t.rules, 3),
         }));
     }

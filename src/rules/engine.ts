@@ -32,8 +32,9 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
     const { applicable, hits } = rule.check(conversation);
     // One finding per rule and turn, whatever number of matches the turn holds.
     const seen = new Set<number>();
-    const findings = hits.filter((h) => !seen.has(h.turn.index) && seen.add(h.turn.index)).map(
-      (hit): Finding => ({
+    const findings = hits
+      .filter((h) => !seen.has(h.turn.index) && seen.add(h.turn.index))
+      .map((hit): Finding => ({
         rule: rule.id,
         pack: rule.pack,
         step: rule.step,
@@ -46,8 +47,7 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
         quote: quoteOf(hit.turn, hit.first, hit.last),
         message: fill(rule.message, hit.vars),
         tip: fill(rule.tip, hit.vars),
-      }),
-    );
+      }));
     return { rule, applicable: applicable || findings.length > 0, findings };
   });
 }

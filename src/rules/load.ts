@@ -50,7 +50,7 @@ const require = createRequire(import.meta.url);
 let validation: typeof import('./validate.js') | undefined;
 const validator = () => (validation ??= require('./validate.js') as typeof import('./validate.js'));
 
-export interface Snapshot {
+interface Snapshot {
   snapshotVersion: 1;
   /** Which validation code produced it: a snapshot from before a schema change is not trusted. */
   validator: string;
@@ -64,7 +64,9 @@ export const sha1 = (text: string) => createHash('sha1').update(text).digest('he
 /** A hash of the compiled validation code: the validator, the shared schemas and each kind (whose options schema it holds). */
 export function validatorFingerprint(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  const files = ['validate.js', ...['schema', 'kinds'].flatMap((dir) => readdirSync(join(here, dir)).map((f) => join(dir, f)))].filter((f) => f.endsWith('.js')).sort();
+  const files = ['validate.js', ...['schema', 'kinds'].flatMap((dir) => readdirSync(join(here, dir)).map((f) => join(dir, f)))]
+    .filter((f) => f.endsWith('.js'))
+    .sort();
   return sha1(files.map((f) => readFileSync(join(here, f), 'utf8')).join('\u0000'));
 }
 
@@ -135,7 +137,13 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
   if (only) {
     for (const name of only) {
       // A pack that failed to load has been reported already.
-      if (!byName.has(name) && !failed.has(name)) problems.push({ file: '--packs', line: 1, column: 1, message: `unknown pack '${name}'${didYouMean(name, byName.keys())}; available: ${[...byName.keys()].sort().join(', ')}` });
+      if (!byName.has(name) && !failed.has(name))
+        problems.push({
+          file: '--packs',
+          line: 1,
+          column: 1,
+          message: `unknown pack '${name}'${didYouMean(name, byName.keys())}; available: ${[...byName.keys()].sort().join(', ')}`,
+        });
     }
   }
   const sets = new SetRegistry(byName);
@@ -159,7 +167,12 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
 }
 
 function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry, useCache: boolean): Pack {
-  const compile = (info: ValidatedPack['rules'][number]['info'], options: Record<string, unknown>, i: number, cache: boolean): CompiledRule => {
+  const compile = (
+    info: ValidatedPack['rules'][number]['info'],
+    options: Record<string, unknown>,
+    i: number,
+    cache: boolean,
+  ): CompiledRule => {
     const ctx: CompileContext = {
       phrases: (patterns, path) => {
         const key = phraseKey(doc.pack, patterns);
@@ -225,7 +238,11 @@ class SetRegistry {
     const patterns = parsed?.doc.sets[set];
     if (!parsed || !patterns) return undefined;
     if (this.pending.has(key)) {
-      throw new PackLoadError({ file: parsed.file, ...parsed.locator().at(['sets', set]), message: `phrase set '${set}' refers to itself through @ references` });
+      throw new PackLoadError({
+        file: parsed.file,
+        ...parsed.locator().at(['sets', set]),
+        message: `phrase set '${set}' refers to itself through @ references`,
+      });
     }
     this.pending.add(key);
     try {
@@ -235,7 +252,11 @@ class SetRegistry {
           return compilePattern(p, resolve);
         } catch (err) {
           if (!(err instanceof PatternError)) throw err;
-          throw new PackLoadError({ file: parsed.file, ...parsed.locator().inString(['sets', set, i], err.offset), message: `bad phrase pattern in set '${set}': ${err.message}` });
+          throw new PackLoadError({
+            file: parsed.file,
+            ...parsed.locator().inString(['sets', set, i], err.offset),
+            message: `bad phrase pattern in set '${set}': ${err.message}`,
+          });
         }
       });
       const fragment = alternativesOf(fragments);

@@ -3,7 +3,7 @@ import { positionsOf } from '../transcript/errors.js';
 
 export type Path = readonly (string | number)[];
 
-export interface Position {
+interface Position {
   line: number;
   column: number;
 }

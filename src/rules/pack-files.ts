@@ -30,7 +30,9 @@ export function bundledPack(name: string): string | undefined {
  */
 export function packsIn(dir: string, skip: readonly string[] = []): string[] {
   const manifest = join(dir, 'package.json');
-  const listed = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { callcoach?: { packs?: string[] } }).callcoach?.packs : undefined;
+  const listed = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { callcoach?: { packs?: string[] } }).callcoach?.packs
+    : undefined;
   if (listed) return listed.map((p) => resolve(dir, p));
   return readdirSync(dir)
     .filter((f) => /\.ya?ml$/.test(f) && !skip.includes(f) && !/\.roles\.ya?ml$/.test(f))

@@ -18,7 +18,7 @@ export interface Hit {
   vars?: Record<string, string>;
 }
 
-export interface CheckResult {
+interface CheckResult {
   /** False when nothing the rule checks happened in this conversation (the scorecard then says n/a). */
   applicable: boolean;
   hits: Hit[];
@@ -58,6 +58,5 @@ export interface CompileContext {
   /** `at` is the path of the pattern list inside the rule, e.g. ['trigger', 'match']. */
   phrases(patterns: readonly string[], at: readonly (string | number)[]): PhraseSet;
 }
-
 
 export type { Role };

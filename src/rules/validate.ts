@@ -14,7 +14,7 @@ import type { RuleInfo } from './types.js';
 // only for packs without a prebuilt snapshot, so a plain `check` starts without them.
 
 /** A rule that passed validation: its common fields and its kind's options (defaults filled in). */
-export interface ValidatedRule {
+interface ValidatedRule {
   info: Omit<RuleInfo, 'pack'>;
   options: Record<string, unknown>;
 }
@@ -57,10 +57,17 @@ export function validatePack(file: string): { doc: ValidatedPack; locator: Locat
   if (!result.success) throw schemaProblem(file, locator, [], result.error);
   const expected = packNameOf(file);
   if (result.data.pack !== expected) {
-    throw new PackLoadError({ file, ...locator.at(['pack']), message: `pack name '${result.data.pack}' must match its file name '${expected}'` });
+    throw new PackLoadError({
+      file,
+      ...locator.at(['pack']),
+      message: `pack name '${result.data.pack}' must match its file name '${expected}'`,
+    });
   }
   const { pack, description, source, sets } = result.data;
-  return { doc: { pack, description, source, sets, rules: result.data.rules.map((raw, i) => validateRule(raw, i, pack, file, locator)) }, locator };
+  return {
+    doc: { pack, description, source, sets, rules: result.data.rules.map((raw, i) => validateRule(raw, i, pack, file, locator)) },
+    locator,
+  };
 }
 
 function validateRule(raw: unknown, i: number, pack: string, file: string, locator: Locator): ValidatedRule {
@@ -68,7 +75,8 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   const fail = (path: Path, message: string): never => {
     throw new PackLoadError({ file, ...locator.at([...at, ...path]), message });
   };
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail([], 'each rule must be a mapping with id, kind, step, severity, message and tip');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw))
+    fail([], 'each rule must be a mapping with id, kind, step, severity, message and tip');
   const base: Record<string, unknown> = {};
   const options: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) (RULE_BASE_KEYS.includes(k) ? base : options)[k] = v;
@@ -77,7 +85,8 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   const kinds = [...known.keys()].join(', ');
   if (base.kind === undefined) fail([], `rule is missing 'kind'; expected one of ${kinds}`);
   const schema = known.get(String(base.kind));
-  if (!schema) fail(['kind'], `unknown rule kind '${String(base.kind)}'${didYouMean(String(base.kind), known.keys())}; expected one of ${kinds}`);
+  if (!schema)
+    fail(['kind'], `unknown rule kind '${String(base.kind)}'${didYouMean(String(base.kind), known.keys())}; expected one of ${kinds}`);
   // Options first: a misspelt common key ("severty") lands among them, and is best reported as itself.
   const checkedOptions = schema!.safeParse(options);
   if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error, keysOf(String(base.kind)));
@@ -85,7 +94,10 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
   const { id, kind, step, severity, message, tip, description, tests } = checkedBase.data;
   if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
-  return { info: { id, kind, step, severity, message, tip, ...(description !== undefined && { description }), tests }, options: checkedOptions.data as Record<string, unknown> };
+  return {
+    info: { id, kind, step, severity, message, tip, ...(description !== undefined && { description }), tests },
+    options: checkedOptions.data as Record<string, unknown>,
+  };
 }
 
 /** Every property name a kind's rules may use (its own and the common ones), for "did you mean". */
@@ -106,25 +118,40 @@ function keysOf(kind: string): string[] {
   return keys;
 }
 
-export function schemaProblem(file: string, locator: Locator, at: Path, error: z.ZodError, knownKeys: readonly string[] = RULE_BASE_KEYS): PackLoadError {
+export function schemaProblem(
+  file: string,
+  locator: Locator,
+  at: Path,
+  error: z.ZodError,
+  knownKeys: readonly string[] = RULE_BASE_KEYS,
+): PackLoadError {
   // A misspelt key also makes its correct spelling missing; the misspelling is the problem to show.
   const issue = error.issues.find((i) => i.code === 'unrecognized_keys') ?? error.issues[0]!;
   const path = [...at, ...(issue.path as (string | number)[])];
   const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const where = path.length ? `${formatPath(path)}: ` : '';
-  const message = issue.code === 'unrecognized_keys' ? `unknown key '${key}'${didYouMean(key!, knownKeys)}` : issue.message.replace(/^Invalid input: /, '');
+  const message =
+    issue.code === 'unrecognized_keys'
+      ? `unknown key '${key}'${didYouMean(key!, knownKeys)}`
+      : issue.message.replace(/^Invalid input: /, '');
   return new PackLoadError({ file, ...locator.at(path, key), message: `${where}${message}` });
 }
 
-export const MAX_PACK_BYTES = 1_000_000;
-export const MAX_PACK_DEPTH = 32;
+const MAX_PACK_BYTES = 1_000_000;
+const MAX_PACK_DEPTH = 32;
 
 /**
  * Refuses a pack too large or too deeply nested before the YAML parser sees it: a hostile or broken
  * file must not exhaust memory or the stack (the parser can abort the process on very deep input).
  */
-export function refuseOversized(file: string, text: string): void {
-  if (text.length > MAX_PACK_BYTES) throw new PackLoadError({ file, line: 1, column: 1, message: `pack file is ${Math.round(text.length / 1000)} KB; packs are limited to ${MAX_PACK_BYTES / 1000} KB` });
+function refuseOversized(file: string, text: string): void {
+  if (text.length > MAX_PACK_BYTES)
+    throw new PackLoadError({
+      file,
+      line: 1,
+      column: 1,
+      message: `pack file is ${Math.round(text.length / 1000)} KB; packs are limited to ${MAX_PACK_BYTES / 1000} KB`,
+    });
   let flow = 0;
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
@@ -136,11 +163,15 @@ export function refuseOversized(file: string, text: string): void {
     }
     const indent = /^ */.exec(line)![0].length / 2 + (line.match(/^\s*(?:- )+/)?.[0].split('-').length ?? 1) - 1;
     if (deepest > MAX_PACK_DEPTH || indent > MAX_PACK_DEPTH) {
-      throw new PackLoadError({ file, line: i + 1, column: 1, message: `pack nests deeper than ${MAX_PACK_DEPTH} levels; a pack needs only a few` });
+      throw new PackLoadError({
+        file,
+        line: i + 1,
+        column: 1,
+        message: `pack nests deeper than ${MAX_PACK_DEPTH} levels; a pack needs only a few`,
+      });
     }
   }
 }
-
 
 function formatPath(path: Path): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');

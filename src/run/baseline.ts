@@ -2,20 +2,27 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../rules/engine.js';
 import type { BaselineEntry, FileResult } from '../results/model.js';
 
-export interface BaselineFile {
+interface BaselineFile {
   tool: 'callcoach';
   baselineVersion: 1;
   findings: Record<string, BaselineEntry>;
 }
 
-const normalize = (quote: string) => quote.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+const normalize = (quote: string) =>
+  quote
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /**
  * A finding's identity across runs: rule + conversation id + the quote's words. Line and turn numbers
  * are left out on purpose, so editing a transcript above a finding does not make it "new".
  */
-export function fingerprint(f: Finding, conversation: string): string {
-  return createHash('sha256').update(`${f.rule}\0${conversation}\0${normalize(f.quote)}`).digest('hex').slice(0, 20);
+function fingerprint(f: Finding, conversation: string): string {
+  return createHash('sha256')
+    .update(`${f.rule}\0${conversation}\0${normalize(f.quote)}`)
+    .digest('hex')
+    .slice(0, 20);
 }
 
 export function parseBaseline(text: string): Map<string, BaselineEntry> {

@@ -88,7 +88,11 @@ export class Checker {
     this.prepared = prepare(this.setup);
     if (this.prepared.problems.length > 0) throw new SetupError('invalid configuration or rule pack', this.prepared.problems);
     const { config } = this.prepared;
-    const configured = { failOn: config?.gates.failOn?.value, maxWarnings: config?.gates.maxWarnings?.value, failUnder: config?.gates.failUnder?.value };
+    const configured = {
+      failOn: config?.gates.failOn?.value,
+      maxWarnings: config?.gates.maxWarnings?.value,
+      failUnder: config?.gates.failUnder?.value,
+    };
     this.gates = { ...DEFAULT_GATES, ...defined(configured), ...defined(options.gates ?? {}) };
     this.packs = this.prepared.packs;
     this.rules = this.prepared.rules;
@@ -108,7 +112,9 @@ export class Checker {
     const spec = this.options.baseline;
     if (spec) {
       try {
-        baseline = new BaselineTracker(spec.mode === 'write' ? undefined : parseBaseline(readFileSync(resolve(this.cwd, spec.file), 'utf8')));
+        baseline = new BaselineTracker(
+          spec.mode === 'write' ? undefined : parseBaseline(readFileSync(resolve(this.cwd, spec.file), 'utf8')),
+        );
       } catch (err) {
         throw new SetupError(`cannot use baseline ${spec.file}: ${(err as Error).message}`);
       }
@@ -171,7 +177,8 @@ export class CheckRun implements AsyncIterable<FileResult> {
       await executor.close();
     }
     const summary = this.builder.build();
-    if (this.baseline && this.options.baseline?.mode !== 'write') summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed().map(([, e]) => e) };
+    if (this.baseline && this.options.baseline?.mode !== 'write')
+      summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed().map(([, e]) => e) };
     this.built = summary;
   }
 
@@ -191,7 +198,10 @@ export class CheckRun implements AsyncIterable<FileResult> {
     const spec = this.options.baseline;
     if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return;
     this.summary();
-    writeFileSync(resolve(this.checker.cwd, spec.file), formatBaseline(spec.mode === 'write' ? this.baseline.seen : this.baseline.pruned()));
+    writeFileSync(
+      resolve(this.checker.cwd, spec.file),
+      formatBaseline(spec.mode === 'write' ? this.baseline.seen : this.baseline.pruned()),
+    );
   }
 }
 
@@ -210,11 +220,20 @@ function defined<T extends object>(o: T): Partial<T> {
 async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: AsyncIterable<Task>; count?: number }> {
   const { paths, stdin, stdinFormat = 'transcript' } = inputs;
   const fromStdin = paths.length === 0 || paths.includes(STDIN);
-  if (fromStdin && !stdin) throw new SetupError(paths.length === 0 ? 'no paths given: pass files or directories, or - to read stdin' : 'stdin (-) was named but none was given');
+  if (fromStdin && !stdin)
+    throw new SetupError(
+      paths.length === 0 ? 'no paths given: pass files or directories, or - to read stdin' : 'stdin (-) was named but none was given',
+    );
   if (fromStdin && stdinFormat === 'jsonl') return { stream: jsonlRecords(stdin!) };
   let wanted = [...paths];
   if (fromStdin && stdinFormat === 'paths') {
-    wanted = [...wanted.filter((p) => p !== STDIN), ...(await readAll(stdin!)).split(/\r?\n/).map((l) => l.trim()).filter(Boolean)];
+    wanted = [
+      ...wanted.filter((p) => p !== STDIN),
+      ...(await readAll(stdin!))
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ];
   } else if (paths.length === 0) throw new SetupError('no paths given: pass files or directories, or - to read stdin');
   const rules = await ignoreRules(cwd, inputs.ignore ?? []);
   const shard = inputs.shard;

@@ -30,7 +30,12 @@ export function evaluateGates(summary: BatchSummary, gates: Gates): GateResult[]
   const failing = SEVERITIES.filter((s) => severityRank(s) >= threshold).reduce((n, s) => n + summary.bySeverity[s], 0);
   const results: GateResult[] = [{ name: 'fail-on', limit: gates.failOn, actual: failing, tripped: failing > 0 }];
   if (gates.maxWarnings !== undefined) {
-    results.push({ name: 'max-warnings', limit: gates.maxWarnings, actual: summary.bySeverity.warning, tripped: summary.bySeverity.warning > gates.maxWarnings });
+    results.push({
+      name: 'max-warnings',
+      limit: gates.maxWarnings,
+      actual: summary.bySeverity.warning,
+      tripped: summary.bySeverity.warning > gates.maxWarnings,
+    });
   }
   if (gates.failUnder !== undefined && summary.scores.min !== null) {
     results.push({ name: 'fail-under', limit: gates.failUnder, actual: summary.scores.min, tripped: summary.scores.min < gates.failUnder });

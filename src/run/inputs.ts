@@ -6,17 +6,19 @@ import type { LocatedError } from '../transcript/errors.js';
 import { JSONL, READERS } from '../transcript/read.js';
 
 export const STDIN = '-';
-export const IGNORE_FILE = '.callcoachignore';
+const IGNORE_FILE = '.callcoachignore';
 
 const EXTENSIONS = new Set([...READERS.flatMap((r) => r.extensions), `.${JSONL}`]);
 const ALWAYS_IGNORED = ['node_modules/', '.git/'];
 
-export type Input = { path: string; error?: undefined } | { path: string; error: LocatedError };
+type Input = { path: string; error?: undefined } | { path: string; error: LocatedError };
 
 /** Which paths to leave out: `.callcoachignore` in the working directory (gitignore syntax) and --ignore patterns. */
 export async function ignoreRules(cwd: string, patterns: readonly string[]): Promise<Ignore> {
   const { default: ignore } = await import('ignore');
-  const rules = ignore().add(ALWAYS_IGNORED).add([...patterns]);
+  const rules = ignore()
+    .add(ALWAYS_IGNORED)
+    .add([...patterns]);
   try {
     rules.add(await readFile(join(cwd, IGNORE_FILE), 'utf8'));
   } catch {

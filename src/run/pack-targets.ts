@@ -21,7 +21,9 @@ export function packFilesFor(targets: readonly string[], cwd = process.cwd()): {
     for (const p of paths) {
       if (!existsSync(p)) {
         const names = bundled.map(packNameOf);
-        throw new SetupError(`unknown pack '${t}'${didYouMean(t, names)}: not a bundled pack (${names.join(', ')}), a pack file or a directory of packs`);
+        throw new SetupError(
+          `unknown pack '${t}'${didYouMean(t, names)}: not a bundled pack (${names.join(', ')}), a pack file or a directory of packs`,
+        );
       }
       files.add(p);
       selected.push(packNameOf(p));

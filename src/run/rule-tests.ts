@@ -23,13 +23,18 @@ export function runRuleTests(rules: readonly CompiledRule[], context: readonly C
   for (const rule of rules) {
     rule.tests.forEach((example, i) => {
       // No extension: the format is the one named, else found from the content (plain text by default).
-      const [result] = checkSource({ path: `${rule.id}#${i + 1}`, text: example.transcript }, { rules: context, ...(example.format && { format: example.format }) });
+      const [result] = checkSource(
+        { path: `${rule.id}#${i + 1}`, text: example.transcript },
+        { rules: context, ...(example.format && { format: example.format }) },
+      );
       const expected = example.findings.map((f) => ({ rule: f.rule ?? rule.id, turn: f.turn }));
       const watched = new Set([rule.id, ...expected.map((e) => e.rule)]);
       const actual = (result?.findings ?? []).filter((f) => watched.has(f.rule));
       const missed = expected.filter((e) => !actual.some((f) => f.rule === e.rule && f.turn === e.turn));
       const unexpected = actual.filter((f) => !expected.some((e) => e.rule === f.rule && e.turn === f.turn));
-      const error = result?.errors[0] ? `${result.errors[0].message}${result.errors[0].line ? ` (line ${result.errors[0].line})` : ''}` : undefined;
+      const error = result?.errors[0]
+        ? `${result.errors[0].message}${result.errors[0].line ? ` (line ${result.errors[0].line})` : ''}`
+        : undefined;
       const ok = !error && missed.length === 0 && unexpected.length === 0;
       const status = example.todo ? (ok ? 'todo-passes' : 'todo') : ok ? 'pass' : 'fail';
       out.push({ rule, index: i + 1, example, status, missed, unexpected, ...(error && { error }) });

@@ -41,7 +41,13 @@ const configModules = () => ({
 /** Loads the config and packs and settles each file's rules; problems are returned, never thrown. */
 export function prepare(setup: Setup): Prepared {
   let config: ResolvedConfig | undefined;
-  const failed = (problems: PackProblem[]): Prepared => ({ packs: [], problems, rules: [], rulesFor: () => [], options: { sidecars: new Map() } });
+  const failed = (problems: PackProblem[]): Prepared => ({
+    packs: [],
+    problems,
+    rules: [],
+    rulesFor: () => [],
+    options: { sidecars: new Map() },
+  });
   if (setup.configFile) {
     try {
       config = configModules().load.loadConfig(setup.configFile);

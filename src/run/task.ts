@@ -38,7 +38,8 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   };
   if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
-  if (task.kind === 'record') return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
+  if (task.kind === 'record')
+    return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
   let text: string;
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;
@@ -55,7 +56,10 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     sidecar = found;
   }
   const roles = new Map([...(options.defaultRoles ?? []), ...(sidecar ?? []), ...(options.roles ?? [])]);
-  return checkSource({ path: task.path, text }, { ...checkOptions, roles, ...(options.format !== undefined && { format: options.format }) });
+  return checkSource(
+    { path: task.path, text },
+    { ...checkOptions, roles, ...(options.format !== undefined && { format: options.format }) },
+  );
 }
 
 function sidecarsIn(dir: string, sidecarsByDir: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
@@ -72,9 +76,14 @@ function sidecarsIn(dir: string, sidecarsByDir: Map<string, ReadonlySet<string>>
 }
 
 /** The roles sidecar next to a transcript, if there is one; a malformed sidecar is an error for that transcript. */
-function loadSidecarRoles(task: { path: string; file: string }, listed: Map<string, ReadonlySet<string>>): Map<string, AssignableRole> | LocatedError | undefined {
+function loadSidecarRoles(
+  task: { path: string; file: string },
+  listed: Map<string, ReadonlySet<string>>,
+): Map<string, AssignableRole> | LocatedError | undefined {
   const present = sidecarsIn(dirname(task.file), listed);
-  const name = sidecarPaths(task.file).map((p) => basename(p)).find((n) => present.has(n));
+  const name = sidecarPaths(task.file)
+    .map((p) => basename(p))
+    .find((n) => present.has(n));
   if (!name) return undefined;
   const parsed = parseRolesSidecar(readFileSync(join(dirname(task.file), name), 'utf8'));
   return parsed instanceof Map ? parsed : { ...parsed, message: `${join(dirname(task.path), name)}: ${parsed.message}` };

@@ -4,11 +4,11 @@ import { STEPS } from './steps.js';
 
 // The whole scoring formula lives here (and in the README's "Scorecard" section).
 /** Points a finding takes off its step's 100. Info findings are advice and cost nothing. */
-export const SEVERITY_COST: Readonly<Record<Severity, number>> = { error: 50, warning: 25, info: 0 };
+const SEVERITY_COST: Readonly<Record<Severity, number>> = { error: 50, warning: 25, info: 0 };
 /** Weight of each step in the overall score; equal by default. */
-export const STEP_WEIGHTS: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1 };
+const STEP_WEIGHTS: Readonly<Record<number, number>> = { 1: 1, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1 };
 
-export type StepStatus = 'pass' | 'fail' | 'n/a';
+type StepStatus = 'pass' | 'fail' | 'n/a';
 
 export interface StepScore {
   step: number;

@@ -10,7 +10,8 @@ const ORDINAL_WORDS =
   'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth';
 const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun weekend';
 // "May" is left out: as a modal verb it would turn "you may hear" into a date.
-const MONTHS = 'january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
+const MONTHS =
+  'january february march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec';
 
 /** Token classes every pack can use as @name. */
 export const BUILTIN_SETS: Readonly<Record<string, Fragment>> = {

@@ -25,7 +25,7 @@ export class PatternError extends Error {
 }
 
 /** Which tokens a word node accepts: by stem, by exact word, or any number / ordinal ("14th"). */
-export interface WordSet {
+interface WordSet {
   stems: ReadonlySet<string>;
   words: ReadonlySet<string>;
   numbers: boolean;
@@ -42,7 +42,7 @@ export type Fragment =
   | { kind: 'opt'; item: Fragment };
 
 /** The fragment of a named set, or undefined when no such set exists. */
-export type SetResolver = (name: string) => Fragment | undefined;
+type SetResolver = (name: string) => Fragment | undefined;
 
 export interface PhraseMatch {
   /** Indices of the first and last matched tokens. */
@@ -52,7 +52,7 @@ export interface PhraseMatch {
 
 const GAP = 3;
 
-export function nullable(f: Fragment): boolean {
+function nullable(f: Fragment): boolean {
   switch (f.kind) {
     case 'word':
     case 'any':
@@ -67,7 +67,7 @@ export function nullable(f: Fragment): boolean {
   }
 }
 
-export function unionOf(sets: readonly WordSet[]): WordSet {
+function unionOf(sets: readonly WordSet[]): WordSet {
   return {
     stems: new Set(sets.flatMap((s) => [...s.stems])),
     words: new Set(sets.flatMap((s) => [...s.words])),
@@ -79,7 +79,7 @@ export function unionOf(sets: readonly WordSet[]): WordSet {
 const firstCache = new WeakMap<Fragment, WordSet | null>();
 
 /** The tokens a match can start with; null when any token can start one. */
-export function firstWords(f: Fragment): WordSet | null {
+function firstWords(f: Fragment): WordSet | null {
   if (firstCache.has(f)) return firstCache.get(f)!;
   let out: WordSet | null;
   switch (f.kind) {
@@ -115,7 +115,12 @@ export function firstWords(f: Fragment): WordSet | null {
 function accepts(set: WordSet, view: TextView, at: number): boolean {
   const t = view.tokens[at];
   if (!t) return false;
-  return set.stems.has(t.stem) || set.words.has(t.word) || (set.numbers && view.numerals[at] === NUMBER) || (set.ordinals && view.numerals[at] === ORDINAL);
+  return (
+    set.stems.has(t.stem) ||
+    set.words.has(t.word) ||
+    (set.numbers && view.numerals[at] === NUMBER) ||
+    (set.ordinals && view.numerals[at] === ORDINAL)
+  );
 }
 
 /** Options indexed by the tokens they can start with, so only the few that fit a token are tried. */
@@ -378,7 +383,13 @@ export type FragmentJson =
 export function fragmentToJson(f: Fragment): FragmentJson {
   switch (f.kind) {
     case 'word':
-      return { kind: 'word', stems: [...f.accepts.stems], words: [...f.accepts.words], numbers: f.accepts.numbers, ordinals: f.accepts.ordinals };
+      return {
+        kind: 'word',
+        stems: [...f.accepts.stems],
+        words: [...f.accepts.words],
+        numbers: f.accepts.numbers,
+        ordinals: f.accepts.ordinals,
+      };
     case 'seq':
       return { kind: 'seq', items: f.items.map(fragmentToJson) };
     case 'alt':

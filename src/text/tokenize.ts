@@ -26,9 +26,32 @@ const TOKEN = new RegExp(
 );
 
 // Contractions expand to full words so "there's nothing I can do" and "there is nothing I can do" match alike.
-const NOT_FORMS: Record<string, string[]> = { "can't": ['can', 'not'], "won't": ['will', 'not'], "shan't": ['shall', 'not'], "ain't": ['is', 'not'] };
+const NOT_FORMS: Record<string, string[]> = {
+  "can't": ['can', 'not'],
+  "won't": ['will', 'not'],
+  "shan't": ['shall', 'not'],
+  "ain't": ['is', 'not'],
+};
 const SUFFIXES: Record<string, string> = { "n't": 'not', "'m": 'am', "'re": 'are', "'ve": 'have', "'ll": 'will', "'d": 'would' };
-const IS_BEFORE_S = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'where', 'he', 'she', 'how', 'when', 'why', 'everything', 'nothing', 'something', 'someone', 'this']);
+const IS_BEFORE_S = new Set([
+  'it',
+  'that',
+  'there',
+  'here',
+  'what',
+  'who',
+  'where',
+  'he',
+  'she',
+  'how',
+  'when',
+  'why',
+  'everything',
+  'nothing',
+  'something',
+  'someone',
+  'this',
+]);
 
 function expand(lower: string): string[] {
   const word = lower.replace(/’/g, "'");

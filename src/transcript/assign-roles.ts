@@ -23,7 +23,11 @@ export function assignRoles(conversation: Conversation, given?: ReadonlyMap<stri
   return withRoles(settled, roleOf, inferred.assignment);
 }
 
-function withRoles(c: Conversation, roleOf: ReadonlyMap<string, Conversation['speakers'][number]['role']>, roles: RoleAssignment): Conversation {
+function withRoles(
+  c: Conversation,
+  roleOf: ReadonlyMap<string, Conversation['speakers'][number]['role']>,
+  roles: RoleAssignment,
+): Conversation {
   return {
     ...c,
     speakers: c.speakers.map((s) => ({ ...s, role: roleOf.get(s.label)! })),
@@ -35,7 +39,10 @@ function withRoles(c: Conversation, roleOf: ReadonlyMap<string, Conversation['sp
 /** Parses `spk_0=agent,spk_1=customer` (labels are matched case-insensitively). */
 export function parseRoleMap(text: string): Map<string, AssignableRole> {
   const roles = new Map<string, AssignableRole>();
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const m = /^(.+?)\s*[=:]\s*(agent|customer|other)$/i.exec(part);
     if (!m) throw new Error(`cannot read '${part}': expected LABEL=agent|customer|other, e.g. spk_0=agent,spk_1=customer`);
     roles.set(m[1]!.toLowerCase(), m[2]!.toLowerCase() as AssignableRole);

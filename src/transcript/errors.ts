@@ -17,7 +17,11 @@ export class ReadError extends Error {
   }
 
   toLocated(): LocatedError {
-    return { message: this.message, ...(this.line !== undefined && { line: this.line }), ...(this.column !== undefined && { column: this.column }) };
+    return {
+      message: this.message,
+      ...(this.line !== undefined && { line: this.line }),
+      ...(this.column !== undefined && { column: this.column }),
+    };
   }
 }
 

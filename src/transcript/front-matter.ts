@@ -4,8 +4,7 @@ import { ReadError } from './errors.js';
 import type { AssignableRole } from './model.js';
 import { isRole } from './roles.js';
 
-
-export interface FrontMatter {
+interface FrontMatter {
   metadata: Record<string, unknown>;
   /** Declared roles keyed by lower-cased label. */
   roles: Map<string, AssignableRole>;

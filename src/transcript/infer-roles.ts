@@ -6,9 +6,17 @@ import type { AssignableRole, Conversation, RoleAssignment, Turn } from './model
 // What agents say at the start of a call, and what callers say. Evidence for inference, not a rule pack.
 const AGENT_CUES = [
   ['thank you for (calling|contacting|holding|choosing)', 'thanks for (calling|contacting|getting in touch)'],
-  ['(you are|you have) (through to|speaking (to|with)|reached|called)', '(this is|my name is|it is) * [*] (speaking|here|from)', '* speaking how can i'],
+  [
+    '(you are|you have) (through to|speaking (to|with)|reached|called)',
+    '(this is|my name is|it is) * [*] (speaking|here|from)',
+    '* speaking how can i',
+  ],
   ['how (can|may|might) i (help|assist)', 'what can i (do|help)', 'how can we help'],
-  ['(can|could|may) i (have|get|take|confirm|grab) (your|the) [*] (name|account|number|date of birth|postcode|zip|address|email|reference|order|policy|member|card)', 'for (security|verification)', '(verify|confirm) your (identity|account|details|name)'],
+  [
+    '(can|could|may) i (have|get|take|confirm|grab) (your|the) [*] (name|account|number|date of birth|postcode|zip|address|email|reference|order|policy|member|card)',
+    'for (security|verification)',
+    '(verify|confirm) your (identity|account|details|name)',
+  ],
   ['(is there|anything) [anything] else i can', 'have a (great|good|nice|lovely) (day|evening|one)'],
   ['(let me|i will|i can) (check|look|pull up|have a look|see)'],
 ];
@@ -71,7 +79,9 @@ export function inferRoles(conversation: Conversation): { roles: Map<string, Ass
   const unknown = speakers.filter((s) => s.role === 'unknown').map((s) => s.label);
   const known = new Set(speakers.filter((s) => s.role !== 'unknown').map((s) => s.role));
   const first = turns[0]?.speaker;
-  const evidence = unknown.map((label) => evidenceFor(label, turns, label === first)).sort((a, b) => b.score - a.score || b.words - a.words);
+  const evidence = unknown
+    .map((label) => evidenceFor(label, turns, label === first))
+    .sort((a, b) => b.score - a.score || b.words - a.words);
   const roles = new Map<string, AssignableRole>();
 
   if (!known.has('agent')) {
@@ -81,7 +91,11 @@ export function inferRoles(conversation: Conversation): { roles: Map<string, Ass
       const detail = evidence.map((e) => `${e.label} ${e.said.length ? e.said.join(', ') : 'no cues'}`).join('; ');
       return {
         roles,
-        assignment: { source: 'undecided', confidence: 0, reason: `could not tell which speaker is the agent (${detail || 'no speakers'}); pass --roles, e.g. --roles ${unknown[0] ?? 'spk_0'}=agent` },
+        assignment: {
+          source: 'undecided',
+          confidence: 0,
+          reason: `could not tell which speaker is the agent (${detail || 'no speakers'}); pass --roles, e.g. --roles ${unknown[0] ?? 'spk_0'}=agent`,
+        },
       };
     }
     roles.set(best.label, 'agent');

@@ -45,7 +45,9 @@ export const JSONL = 'jsonl';
 
 export const FORMATS: readonly string[] = [...READERS.map((r) => r.format), JSONL];
 
-export type ReadResult = { path: string } & ({ conversation: Conversation; error?: undefined } | { conversation?: undefined; error: LocatedError });
+export type ReadResult = { path: string } & (
+  { conversation: Conversation; error?: undefined } | { conversation?: undefined; error: LocatedError }
+);
 
 // Vendors put long summaries before the keys that identify them.
 const SNIFF_BYTES = 65_536;
@@ -63,11 +65,13 @@ export function readTranscripts(source: Source, format?: string): ReadResult[] {
   source.text.split(/\r?\n/).forEach((text, i) => {
     if (text.trim()) results.push(readJsonlLine(source.path, text, i + 1));
   });
-  return results.length > 0 ? results : [{ path: source.path, error: { message: 'no conversations: the JSON Lines file is empty', line: 1, column: 1 } }];
+  return results.length > 0
+    ? results
+    : [{ path: source.path, error: { message: 'no conversations: the JSON Lines file is empty', line: 1, column: 1 } }];
 }
 
 /** One line of a JSON Lines file, reported as `path:line`. */
-export function readJsonlLine(path: string, text: string, line: number): ReadResult {
+function readJsonlLine(path: string, text: string, line: number): ReadResult {
   return readRecord(`${path}:${line}`, text, line);
 }
 
@@ -116,9 +120,17 @@ function chooseReader(source: Source, format: string | undefined): Reader {
   if (ext !== '.json' && /^\uFEFF?\s*[{[]/.test(head)) return chooseReader({ ...source, path: `${source.path}.json` }, undefined);
   if (ext === '.json') {
     parseJson(source.text); // a syntax error is the more useful message
-    throw new ReadError(`unrecognized JSON transcript: expected one of ${byExtension.map((r) => r.format).join(', ')} (or force one with --input-format)`, 1, 1);
+    throw new ReadError(
+      `unrecognized JSON transcript: expected one of ${byExtension.map((r) => r.format).join(', ')} (or force one with --input-format)`,
+      1,
+      1,
+    );
   }
   // The extension decides; the reader explains what is wrong with the content.
   if (byExtension.length === 1) return byExtension[0]!;
-  throw new ReadError(`unrecognized transcript format: expected ${FORMATS.join(', ')} (e.g. 'Agent: Hello' lines, a WEBVTT header or Amazon Transcribe JSON)`, 1, 1);
+  throw new ReadError(
+    `unrecognized transcript format: expected ${FORMATS.join(', ')} (e.g. 'Agent: Hello' lines, a WEBVTT header or Amazon Transcribe JSON)`,
+    1,
+    1,
+  );
 }

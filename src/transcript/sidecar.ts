@@ -4,7 +4,6 @@ import type { LocatedError } from './errors.js';
 import type { AssignableRole } from './model.js';
 import { isRole } from './roles.js';
 
-
 /** Where a transcript's roles sidecar would be: `call-17.json` → `call-17.roles.yaml` (or `.yml`). */
 export function sidecarPaths(path: string): string[] {
   const stem = path.replace(/\.[^./\\]+$/, '');
@@ -18,12 +17,17 @@ export function parseRolesSidecar(text: string): Map<string, AssignableRole> | L
   if (bad) return { message: `invalid YAML: ${bad.message}`, line: bad.line, column: bad.column };
   const value: unknown = doc.toJS();
   const map = value && typeof value === 'object' && 'roles' in value ? (value as { roles: unknown }).roles : value;
-  if (!map || typeof map !== 'object' || Array.isArray(map)) return { message: 'expected a mapping of speaker labels to roles, e.g. {spk_0: agent, spk_1: customer}', line: 1, column: 1 };
+  if (!map || typeof map !== 'object' || Array.isArray(map))
+    return { message: 'expected a mapping of speaker labels to roles, e.g. {spk_0: agent, spk_1: customer}', line: 1, column: 1 };
   const roles = new Map<string, AssignableRole>();
   for (const [label, role] of Object.entries(map)) {
     if (!isRole(role)) {
       const line = text.split(/\r?\n/).findIndex((l) => l.includes(label)) + 1;
-      return { message: `role of '${label}' is ${JSON.stringify(role)}; expected agent, customer or other`, line: Math.max(1, line), column: 1 };
+      return {
+        message: `role of '${label}' is ${JSON.stringify(role)}; expected agent, customer or other`,
+        line: Math.max(1, line),
+        column: 1,
+      };
     }
     roles.set(label.toLowerCase(), role);
   }

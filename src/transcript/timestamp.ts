@@ -1,6 +1,6 @@
 /**
- * Parses `ss`, `mm:ss`, `hh:mm:ss`, each with optional `.mmm` or `,mmm` fraction, to milliseconds.
- * Returns undefined when the text is not a timestamp.
+ * Parses `mm:ss` or `hh:mm:ss` (minutes may be one digit, hours up to three), each with an optional
+ * `.mmm` or `,mmm` fraction, to milliseconds. Returns undefined when the text is not such a timestamp.
  */
 export function parseClock(text: string): number | undefined {
   const m = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(text.trim());
@@ -11,7 +11,7 @@ export function parseClock(text: string): number | undefined {
   return ((Number(h ?? 0) * 60 + Number(min)) * 60 + Number(s)) * 1000 + ms;
 }
 
-/** `1:02:03.4` style rendering for reports; hours only when needed. */
+/** `02:03` or `1:02:03` for reports (whole seconds; hours only when needed). */
 export function formatClock(ms: number): string {
   const total = Math.floor(ms / 1000);
   const h = Math.floor(total / 3600);

@@ -34,17 +34,17 @@ rules:
 `;
 
 describe('rule tests and discoverability', () => {
-  it("runs the bundled rules' tests, every rule having some", () => {
-    const r = cli(['test']);
+  it("runs the bundled rules' tests, every rule having some", async () => {
+    const r = await cli(['test']);
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('has no tests');
     expect(r.stdout).toMatch(/✔ \d+ cases: \d+ passed, 0 failed, 0 todo/);
   });
 
-  it('fails a broken case and shows, turn by turn, what was missed and what was unexpected', () => {
+  it('fails a broken case and shows, turn by turn, what was missed and what was unexpected', async () => {
     const pack = join(work, 'acme.yaml');
     writeFileSync(pack, ACME.replace('findings: [{turn: 2}]', 'findings: [{turn: 1}]'));
-    const r = cli(['test', pack]);
+    const r = await cli(['test', pack]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✖ acme/internal-words › case 1 "internal word"');
     expect(r.stdout).toMatch(/1 Customer: Why is my bill high\? +− expected acme\/internal-words/);
@@ -52,26 +52,26 @@ describe('rule tests and discoverability', () => {
     expect(r.stdout).toContain('2 cases: 1 passed, 1 failed, 0 todo');
   });
 
-  it('reports a todo case without failing', () => {
+  it('reports a todo case without failing', async () => {
     const pack = join(work, 'acme.yaml');
     writeFileSync(pack, ACME.replace('findings: []\n', 'findings: [{turn: 1}]\n        todo: paraphrases are not caught yet\n'));
-    const r = cli(['test', pack]);
+    const r = await cli(['test', pack]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('todo: paraphrases are not caught yet');
   });
 
-  it('lists rules and explains one with its examples', () => {
-    const list = cli(['rules']).stdout;
+  it('lists rules and explains one with its examples', async () => {
+    const list = (await cli(['rules'])).stdout;
     expect(list).toMatch(/cold-transfers\/blind-transfer +step 5 +error +The agent hands the customer off/);
-    const explain = cli(['explain', 'rule-book/policy-without-alternative']);
+    const explain = await cli(['explain', 'rule-book/policy-without-alternative']);
     expect(explain.code).toBe(0);
     for (const heading of ['What it checks', 'Why', 'What to say or do instead', 'Examples']) expect(explain.stdout).toContain(heading);
     expect(explain.stdout).toContain('seeds/003_a77f0281eae89887.txt');
-    expect(cli(['explain', 'rule-book/policy']).stderr).toContain('did you mean rule-book/policy-without-alternative');
+    expect((await cli(['explain', 'rule-book/policy'])).stderr).toContain('did you mean rule-book/policy-without-alternative');
   });
 
-  it('ends every stylish finding with its rule id, so it can be explained', () => {
-    const out = cli(['check', 'fixtures/calls/pharmacy-refill.txt']).stdout;
+  it('ends every stylish finding with its rule id, so it can be explained', async () => {
+    const out = (await cli(['check', 'fixtures/calls/pharmacy-refill.txt'])).stdout;
     expect(out).toMatch(/⚠ warning {2}Jargon the customer may not know: "prior auth"\. {2}jargon\/unexplained-term\n/);
   });
 });

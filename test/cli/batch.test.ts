@@ -14,31 +14,56 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const INPUTS = ['fixtures/calls', 'fixtures/formats'];
 
 describe('batch runs', () => {
-  it('gives the same bytes with one worker thread or two', () => {
-    const one = cli(['check', '-f', 'json', '--jobs', '1', ...INPUTS]);
-    const two = cli(['check', '-f', 'json', '--jobs', '2', ...INPUTS]);
+  it('gives the same bytes with one worker thread or two', async () => {
+    const one = await cli(['check', '-f', 'json', '--jobs', '1', ...INPUTS]);
+    const two = await cli(['check', '-f', 'json', '--jobs', '2', ...INPUTS]);
     expect(one.code).toBe(1);
     expect(two.stdout).toBe(one.stdout);
   });
 
-  it('splits into shards that merge back into the unsharded result', () => {
-    const whole = cli(['check', '-f', 'json', ...INPUTS]).stdout;
-    const parts = [1, 2, 3].map((i) => {
+  it('splits into shards that merge back into the unsharded result', async () => {
+    const whole = (await cli(['check', '-f', 'json', ...INPUTS])).stdout;
+    const parts: string[] = [];
+    for (const i of [1, 2, 3]) {
       const file = join(work, `shard-${i}.json`);
-      cli(['check', '-f', `json:${file}`, '--shard', `${i}/3`, ...INPUTS]);
-      return file;
-    });
+      await cli(['check', '-f', `json:${file}`, '--shard', `${i}/3`, ...INPUTS]);
+      parts.push(file);
+    }
     const sizes = parts.map((p) => json(readFileSync(p, 'utf8')).files.length);
     expect(sizes.every((n) => n > 0)).toBe(true);
     expect(sizes.reduce((a, b) => a + b)).toBe(json(whole).files.length);
-    expect(cli(['merge', ...parts]).stdout).toBe(whole);
+    expect((await cli(['merge', ...parts])).stdout).toBe(whole);
   });
 
-  it('streams JSON Lines conversations from stdin to JSON Lines results in input order', () => {
-    const lines = [1, 2, 3].map((i) => JSON.stringify({ id: `c${i}`, turns: [{ speaker: 'Customer', role: 'customer', text: 'This is ridiculous.' }, { speaker: 'Agent', role: 'agent', text: i === 2 ? 'I am so sorry.' : 'Order number?' }] }));
-    const r = cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], { input: `${lines.join('\n')}\n` });
+  it("merges a custom pack's runs into the same CSV, SARIF and JSON as one run", async () => {
+    const cwd = join(ROOT, 'examples/northwind');
+    const single = async (format: string) => (await cli(['check', '-f', format, 'calls'], { cwd })).stdout;
+    const parts: string[] = [];
+    for (const i of [1, 2]) {
+      const file = join(work, `northwind-${i}.json`);
+      await cli(['check', '-f', `json:${file}`, '--shard', `${i}/2`, 'calls'], { cwd });
+      parts.push(file);
+    }
+    for (const format of ['csv', 'sarif', 'json']) expect((await cli(['merge', '-f', format, ...parts])).stdout).toBe(await single(format));
+    expect(await single('csv')).toContain('findings northwind');
+  });
+
+  it('streams JSON Lines conversations from stdin to JSON Lines results in input order', async () => {
+    const lines = [1, 2, 3].map((i) =>
+      JSON.stringify({
+        id: `c${i}`,
+        turns: [
+          { speaker: 'Customer', role: 'customer', text: 'This is ridiculous.' },
+          { speaker: 'Agent', role: 'agent', text: i === 2 ? 'I am so sorry.' : 'Order number?' },
+        ],
+      }),
+    );
+    const r = await cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], { input: `${lines.join('\n')}\n` });
     expect(r.code).toBe(1);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((f) => [f.conversation.id, f.findings.length])).toEqual([
       ['c1', 1],
       ['c2', 0],
@@ -46,11 +71,16 @@ describe('batch runs', () => {
     ]);
   });
 
-  it('locates a bad record in a JSON Lines stream by its line, and checks the rest', () => {
+  it('locates a bad record in a JSON Lines stream by its line, and checks the rest', async () => {
     const good = JSON.stringify({ id: 'ok', turns: [{ speaker: 'Agent', role: 'agent', text: 'Hello.' }] });
-    const r = cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], { input: `${good}\n\n{"id":"empty","turns":[]}\n{bad\n${good}\n` });
+    const r = await cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], {
+      input: `${good}\n\n{"id":"empty","turns":[]}\n{bad\n${good}\n`,
+    });
     expect(r.code).toBe(2);
-    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const out = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(out.map((f) => f.conversation?.id ?? f.errors[0])).toEqual([
       'ok',
       { message: 'turns: expected at least one turn', line: 3, column: 1 },
@@ -60,24 +90,66 @@ describe('batch runs', () => {
   });
 
   const parallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
-  it.skipIf(!parallel)('gives the same JSON Lines through GNU parallel --pipe as directly', () => {
-    const input = `${Array.from({ length: 60 }, (_, i) => JSON.stringify({ id: `c${i}`, turns: [{ speaker: 'Customer', role: 'customer', text: i % 3 ? 'My bill is wrong.' : 'I am furious.' }, { speaker: 'Agent', role: 'agent', text: 'Account number?' }] })).join('\n')}\n`;
-    const direct = cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], { input }).stdout;
+  it.skipIf(!parallel)('gives the same JSON Lines through GNU parallel --pipe as directly', async () => {
+    const input = `${Array.from({ length: 60 }, (_, i) =>
+      JSON.stringify({
+        id: `c${i}`,
+        turns: [
+          { speaker: 'Customer', role: 'customer', text: i % 3 ? 'My bill is wrong.' : 'I am furious.' },
+          { speaker: 'Agent', role: 'agent', text: 'Account number?' },
+        ],
+      }),
+    ).join('\n')}\n`;
+    const direct = (await cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], { input })).stdout;
     const bin = join(ROOT, 'bin/callcoach.js');
-    const piped = spawnSync('parallel', ['--will-cite', '--pipe', '-k', '-N', '7', process.execPath, bin, 'check', '--stdin-format', 'jsonl', '-f', 'jsonl', '--jobs', '1', '-'], { input, encoding: 'utf8' });
+    const piped = spawnSync(
+      'parallel',
+      [
+        '--will-cite',
+        '--pipe',
+        '-k',
+        '-N',
+        '7',
+        process.execPath,
+        bin,
+        'check',
+        '--stdin-format',
+        'jsonl',
+        '-f',
+        'jsonl',
+        '--jobs',
+        '1',
+        '-',
+      ],
+      { input, encoding: 'utf8' },
+    );
     expect(piped.stdout).toBe(direct);
   });
 
-  it('writes several formats in one run, keeping stdout pure', () => {
+  it('writes several formats in one run, keeping stdout pure', async () => {
     const out = join(work, 'multi');
-    const r = cli(['check', '-f', 'json', '-f', `junit:${out}/junit.xml`, '-f', `sarif:${out}/results.sarif`, '-f', `csv:${out}/results.csv`, '-f', `markdown:${out}/summary.md`, ...INPUTS]);
+    const r = await cli([
+      'check',
+      '-f',
+      'json',
+      '-f',
+      `junit:${out}/junit.xml`,
+      '-f',
+      `sarif:${out}/results.sarif`,
+      '-f',
+      `csv:${out}/results.csv`,
+      '-f',
+      `markdown:${out}/summary.md`,
+      ...INPUTS,
+    ]);
     expect(json(r.stdout).files.length).toBeGreaterThan(20);
-    for (const f of ['junit.xml', 'results.sarif', 'results.csv', 'summary.md']) expect(readFileSync(join(out, f), 'utf8').length).toBeGreaterThan(100);
-    expect(cli(['check', '-f', 'json', '-f', 'csv', 'fixtures/calls']).stderr).toContain('only one format can write to stdout');
+    for (const f of ['junit.xml', 'results.sarif', 'results.csv', 'summary.md'])
+      expect(readFileSync(join(out, f), 'utf8').length).toBeGreaterThan(100);
+    expect((await cli(['check', '-f', 'json', '-f', 'csv', 'fixtures/calls'])).stderr).toContain('only one format can write to stdout');
   });
 
-  it('writes SARIF that validates against the SARIF 2.1.0 schema', () => {
-    const sarif = JSON.parse(cli(['check', '-f', 'sarif', 'fixtures']).stdout);
+  it('writes SARIF that validates against the SARIF 2.1.0 schema', async () => {
+    const sarif = JSON.parse((await cli(['check', '-f', 'sarif', 'fixtures'])).stdout);
     const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     // The published schema has one pattern that is only valid without the u flag.
     const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
@@ -86,40 +158,44 @@ describe('batch runs', () => {
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const run = sarif.runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toContain('empathy/no-acknowledgement');
-    expect(run.results.find((r: { ruleId: string }) => r.ruleId === 'empathy/no-acknowledgement').locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+    expect(
+      run.results.find((r: { ruleId: string }) => r.ruleId === 'empathy/no-acknowledgement').locations[0].physicalLocation.region.startLine,
+    ).toBeGreaterThan(0);
     expect(run.invocations[0].toolExecutionNotifications.length).toBe(4); // fixtures/malformed
   });
 
-  it('writes JUnit with a testsuite per conversation and a testcase per step', () => {
-    const xml = cli(['check', '-f', 'junit', 'fixtures/calls/pharmacy-refill.txt', 'fixtures/malformed/broken.json']).stdout;
+  it('writes JUnit with a testsuite per conversation and a testcase per step', async () => {
+    const xml = (await cli(['check', '-f', 'junit', 'fixtures/calls/pharmacy-refill.txt', 'fixtures/malformed/broken.json'])).stdout;
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
     expect(xml).toContain('<testsuite name="fixtures/calls/pharmacy-refill.txt" tests="7" failures="4" errors="0" skipped="1">');
     expect(xml).toContain('<testcase classname="fixtures/calls/pharmacy-refill.txt" name="4. See it from the customer&apos;s side">');
     expect(xml).toContain('<error message="invalid JSON: expected &apos;,&apos; between items">fixtures/malformed/broken.json:5:5');
   });
 
-  it('writes GitHub workflow annotations', () => {
-    const out = cli(['check', '-f', 'github', 'fixtures/calls/pharmacy-refill.txt']).stdout;
-    expect(out).toMatch(/^::error file=fixtures\/calls\/pharmacy-refill.txt,line=8,title=empathy\/no-acknowledgement::The customer was upset/m);
+  it('writes GitHub workflow annotations', async () => {
+    const out = (await cli(['check', '-f', 'github', 'fixtures/calls/pharmacy-refill.txt'])).stdout;
+    expect(out).toMatch(
+      /^::error file=fixtures\/calls\/pharmacy-refill.txt,line=8,title=empathy\/no-acknowledgement::The customer was upset/m,
+    );
     expect(out).toMatch(/^::warning file=.*title=jargon\/unexplained-term::/m);
   });
 
-  it('writes CSV rows with step statuses and finding counts per pack, and per-agent rows', () => {
-    const csv = cli(['check', '-f', 'csv', '--group-by', 'agent', 'fixtures/calls']).stdout.split('\r\n');
+  it('writes CSV rows with step statuses and finding counts per pack, and per-agent rows', async () => {
+    const csv = (await cli(['check', '-f', 'csv', '--group-by', 'agent', 'fixtures/calls'])).stdout.split('\r\n');
     expect(csv[0]).toMatch(/^path,id,agent,score,step 1,.*,step 7,findings cold-transfers,findings empathy,/);
     expect(csv).toContain('fixtures/calls/pharmacy-refill.txt,pharmacy-refill,Dana,75,pass,n/a,fail,fail,pass,fail,fail,0,1,0,0,1,1,1,0,');
     expect(csv.some((l) => l.startsWith('Dana,1,75,'))).toBe(true);
   });
 
-  it('writes a Markdown summary for pull requests', () => {
-    const md = cli(['check', '-f', 'markdown', '--group-by', 'agent', 'fixtures/calls']).stdout;
+  it('writes a Markdown summary for pull requests', async () => {
+    const md = (await cli(['check', '-f', 'markdown', '--group-by', 'agent', 'fixtures/calls'])).stdout;
     expect(md).toContain('| files | conversations | unreadable | errors | warnings | info | mean score |');
     expect(md).toContain('### Most frequent rules');
     expect(md).toMatch(/\| Dana \| 1 \| 75 \|/);
   });
 
-  it('ends a stylish batch with a summary and a per-agent table', () => {
-    const out = cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls']).stdout;
+  it('ends a stylish batch with a summary and a per-agent table', async () => {
+    const out = (await cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls'])).stdout;
     expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · mean score 89\.3/);
     expect(out).toContain('most frequent rules');
     expect(out).toContain('lowest scores');
@@ -129,26 +205,26 @@ describe('batch runs', () => {
 });
 
 describe('gates', () => {
-  it('--max-warnings, --fail-under and --fail-on decide the exit code; --min-severity only hides', () => {
+  it('--max-warnings, --fail-under and --fail-on decide the exit code; --min-severity only hides', async () => {
     const file = 'fixtures/calls/fibre-outage.vtt'; // two warnings, score 88
-    expect(cli(['check', file]).code).toBe(0);
-    expect(cli(['check', '--max-warnings', '1', file]).code).toBe(1);
-    expect(cli(['check', '--max-warnings', '2', file]).code).toBe(0);
-    expect(cli(['check', '--fail-under', '90', file]).code).toBe(1);
-    expect(cli(['check', '--fail-on', 'warning', file]).code).toBe(1);
-    const hidden = cli(['check', '-f', 'json', '--min-severity', 'error', '--fail-on', 'warning', file]);
+    expect((await cli(['check', file])).code).toBe(0);
+    expect((await cli(['check', '--max-warnings', '1', file])).code).toBe(1);
+    expect((await cli(['check', '--max-warnings', '2', file])).code).toBe(0);
+    expect((await cli(['check', '--fail-under', '90', file])).code).toBe(1);
+    expect((await cli(['check', '--fail-on', 'warning', file])).code).toBe(1);
+    const hidden = await cli(['check', '-f', 'json', '--min-severity', 'error', '--fail-on', 'warning', file]);
     expect(hidden.code).toBe(1);
     expect(json(hidden.stdout).files[0]!.findings).toEqual([]);
   });
 
-  it('fails only on findings a baseline does not know, and reports and prunes the fixed ones', () => {
+  it('fails only on findings a baseline does not know, and reports and prunes the fixed ones', async () => {
     const dir = join(work, 'baseline', 'calls');
     mkdirSync(dir, { recursive: true });
     cpSync('fixtures/calls/pharmacy-refill.txt', join(dir, 'call.txt'));
     const baseline = join(work, 'baseline', 'baseline.json');
-    expect(cli(['check', '--baseline', baseline, '--write-baseline', dir]).code).toBe(1);
+    expect((await cli(['check', '--baseline', baseline, '--write-baseline', dir])).code).toBe(1);
     expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(4);
-    const again = cli(['check', '-f', 'json', '--baseline', baseline, dir]);
+    const again = await cli(['check', '-f', 'json', '--baseline', baseline, dir]);
     expect(again.code).toBe(0);
     expect(json(again.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 4, fixed: [] } });
     // Fix the empathy finding (and only it), then add a new problem elsewhere.
@@ -156,19 +232,20 @@ describe('gates', () => {
       .replace("What's your date of birth?", "I'm sorry, that's awful. What's your date of birth?")
       .replace('the plan will review it.', 'the plan will review it. You will need to call our pharmacy benefits department.');
     writeFileSync(join(dir, 'call.txt'), text);
-    const changed = json(cli(['check', '-f', 'json', '--baseline', baseline, dir]).stdout);
+    const changed = json((await cli(['check', '-f', 'json', '--baseline', baseline, dir])).stdout);
     expect(changed.files[0]!.findings.map((f) => f.rule)).toEqual(['cold-transfers/brush-off']);
     expect(changed.summary.baseline!.fixed.map((f) => f.rule)).toEqual(['empathy/no-acknowledgement']);
-    cli(['check', '--baseline', baseline, '--prune-baseline', dir]);
+    await cli(['check', '--baseline', baseline, '--prune-baseline', dir]);
     expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(3);
   });
 });
 
 describe('inputs', () => {
-  it('expands globs and honours --ignore and .callcoachignore', () => {
-    const paths = (args: string[], cwd?: string) => json(cli(['check', '-f', 'json', ...args], cwd ? { cwd } : {}).stdout).files.map((f) => f.path);
-    expect(paths(['fixtures/formats/*.srt'])).toEqual(['fixtures/formats/call.srt', 'fixtures/formats/whisperx.srt']);
-    expect(paths(['fixtures/calls', '--ignore', '*.vtt', '--ignore', 'fixtures/calls/b*'])).toEqual([
+  it('expands globs and honours --ignore and .callcoachignore', async () => {
+    const paths = async (args: string[], cwd?: string) =>
+      json((await cli(['check', '-f', 'json', ...args], cwd ? { cwd } : {})).stdout).files.map((f) => f.path);
+    expect(await paths(['fixtures/formats/*.srt'])).toEqual(['fixtures/formats/call.srt', 'fixtures/formats/whisperx.srt']);
+    expect(await paths(['fixtures/calls', '--ignore', '*.vtt', '--ignore', 'fixtures/calls/b*'])).toEqual([
       'fixtures/calls/gym-freeze-warm.txt',
       'fixtures/calls/lost-parcel.json',
       'fixtures/calls/pharmacy-refill.txt',
@@ -176,11 +253,18 @@ describe('inputs', () => {
     const dir = join(work, 'ignorefile');
     cpSync('fixtures/calls', join(dir, 'calls'), { recursive: true });
     writeFileSync(join(dir, '.callcoachignore'), '# drafts\n*.json\ncalls/p*\n');
-    expect(paths(['calls'], dir)).toEqual(['calls/bike-repair-chat.txt', 'calls/boiler-hold.txt', 'calls/fibre-outage.vtt', 'calls/gym-freeze-warm.txt']);
+    expect(await paths(['calls'], dir)).toEqual([
+      'calls/bike-repair-chat.txt',
+      'calls/boiler-hold.txt',
+      'calls/fibre-outage.vtt',
+      'calls/gym-freeze-warm.txt',
+    ]);
   });
 
-  it('reads a list of paths from stdin', () => {
-    const r = cli(['check', '-f', 'json', '--stdin-format', 'paths', '-'], { input: 'fixtures/calls/lost-parcel.json\nfixtures/calls/fibre-outage.vtt\n' });
+  it('reads a list of paths from stdin', async () => {
+    const r = await cli(['check', '-f', 'json', '--stdin-format', 'paths', '-'], {
+      input: 'fixtures/calls/lost-parcel.json\nfixtures/calls/fibre-outage.vtt\n',
+    });
     expect(json(r.stdout).files.map((f) => f.path)).toEqual(['fixtures/calls/fibre-outage.vtt', 'fixtures/calls/lost-parcel.json']);
   });
 });

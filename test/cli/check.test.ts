@@ -9,12 +9,20 @@ const json = (stdout: string) => JSON.parse(stdout) as Results;
 const ANSI = /\u001b\[/;
 
 describe('callcoach check (built CLI)', () => {
-  it('prints a seven-step scorecard per conversation with located, quoted findings', () => {
-    const r = cli(['check', 'fixtures/calls']);
+  it('prints a seven-step scorecard per conversation with located, quoted findings', async () => {
+    const r = await cli(['check', 'fixtures/calls']);
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(ANSI);
     const block = r.stdout.slice(r.stdout.indexOf('fixtures/calls/pharmacy-refill.txt'));
-    const titles = ['Let the customer talk', 'Restate the complaint', 'Speak calmly and clearly', "See it from the customer's side", 'Take responsibility', 'Act', 'Follow up'];
+    const titles = [
+      'Let the customer talk',
+      'Restate the complaint',
+      'Speak calmly and clearly',
+      "See it from the customer's side",
+      'Take responsibility',
+      'Act',
+      'Follow up',
+    ];
     const positions = titles.map((t) => block.indexOf(t));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
     expect(block).toContain('score 75/100');
@@ -24,9 +32,9 @@ describe('callcoach check (built CLI)', () => {
     expect(r.stdout).toMatch(/9 findings \(3 errors, 6 warnings, 0 info\) in 6 conversations/);
   });
 
-  it('writes pure, sorted, deterministic JSON', () => {
-    const a = cli(['check', '--format', 'json', 'fixtures/calls/pharmacy-refill.txt', 'fixtures/calls/bike-repair-chat.txt']);
-    const b = cli(['check', '--format', 'json', 'fixtures/calls/bike-repair-chat.txt', 'fixtures/calls/pharmacy-refill.txt']);
+  it('writes pure, sorted, deterministic JSON', async () => {
+    const a = await cli(['check', '--format', 'json', 'fixtures/calls/pharmacy-refill.txt', 'fixtures/calls/bike-repair-chat.txt']);
+    const b = await cli(['check', '--format', 'json', 'fixtures/calls/bike-repair-chat.txt', 'fixtures/calls/pharmacy-refill.txt']);
     expect(a.stdout).toBe(b.stdout);
     const out = json(a.stdout);
     expect(out.tool).toEqual({ name: 'callcoach', version: '0.1.0' });
@@ -55,21 +63,27 @@ describe('callcoach check (built CLI)', () => {
       tip: expect.any(String),
     });
     expect(pharmacy.scorecard?.steps).toHaveLength(7);
-    expect(out.summary).toMatchObject({ files: 2, conversations: 2, findings: 4, errors: 0, bySeverity: { error: 2, warning: 2, info: 0 } });
+    expect(out.summary).toMatchObject({
+      files: 2,
+      conversations: 2,
+      findings: 4,
+      errors: 0,
+      bySeverity: { error: 2, warning: 2, info: 0 },
+    });
   });
 
-  it('exits 0 when nothing reaches --fail-on, 1 when something does', () => {
-    expect(cli(['check', 'fixtures/calls/gym-freeze-warm.txt']).code).toBe(0);
-    expect(cli(['check', 'fixtures/calls/fibre-outage.vtt']).code).toBe(0);
-    expect(cli(['check', '--fail-on', 'warning', 'fixtures/calls/fibre-outage.vtt']).code).toBe(1);
+  it('exits 0 when nothing reaches --fail-on, 1 when something does', async () => {
+    expect((await cli(['check', 'fixtures/calls/gym-freeze-warm.txt'])).code).toBe(0);
+    expect((await cli(['check', 'fixtures/calls/fibre-outage.vtt'])).code).toBe(0);
+    expect((await cli(['check', '--fail-on', 'warning', 'fixtures/calls/fibre-outage.vtt'])).code).toBe(1);
   });
 
-  it('reports a corrupt transcript with file and line, still scores the others, and exits 2', () => {
+  it('reports a corrupt transcript with file and line, still scores the others, and exits 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'callcoach-batch-'));
     cpSync('fixtures/calls/gym-freeze-warm.txt', join(dir, 'a-good.txt'));
     cpSync('fixtures/malformed/bad-timestamp.txt', join(dir, 'b-bad.txt'));
     cpSync('fixtures/calls/lost-parcel.json', join(dir, 'c-good.json'));
-    const r = cli(['check', '-f', 'json', dir]);
+    const r = await cli(['check', '-f', 'json', dir]);
     expect(r.code).toBe(2);
     const out = json(r.stdout);
     expect(out.files.map((f) => [f.path.slice(dir.length + 1), f.errors.length, f.scorecard?.score ?? null])).toEqual([
@@ -80,42 +94,44 @@ describe('callcoach check (built CLI)', () => {
     expect(out.files[1]!.errors[0]).toMatchObject({ line: 2, column: 2 });
     expect(out.summary).toMatchObject({ files: 3, conversations: 2, errors: 1 });
 
-    const stylish = cli(['check', dir]);
+    const stylish = await cli(['check', dir]);
     rmSync(dir, { recursive: true, force: true });
     expect(stylish.code).toBe(2);
     expect(stylish.stdout).toContain(`${join(dir, 'b-bad.txt')}:2:2  malformed timestamp`);
   });
 
-  it('reads stdin with -', () => {
-    const r = cli(['check', '-f', 'json', '-'], { input: 'Customer: This is ridiculous.\nAgent: Account number?' });
+  it('reads stdin with -', async () => {
+    const r = await cli(['check', '-f', 'json', '-'], { input: 'Customer: This is ridiculous.\nAgent: Account number?' });
     expect(r.code).toBe(1);
     expect(json(r.stdout).files[0]).toMatchObject({ path: '<stdin>', findings: [{ pack: 'empathy', turn: 2 }] });
   });
 
-  it('runs only the packs asked for', () => {
-    const out = json(cli(['check', '-f', 'json', '--packs', 'jargon,empathy', 'fixtures/calls/pharmacy-refill.txt']).stdout);
+  it('runs only the packs asked for', async () => {
+    const out = json((await cli(['check', '-f', 'json', '--packs', 'jargon,empathy', 'fixtures/calls/pharmacy-refill.txt'])).stdout);
     expect(new Set(out.files[0]!.findings.map((f) => f.pack))).toEqual(new Set(['jargon', 'empathy']));
   });
 
-  it('exits 2 with a message for usage errors, unknown packs and missing files', () => {
-    const badOption = cli(['check', '--format', 'xml', 'fixtures/calls']);
+  it('exits 2 with a message for usage errors, unknown packs and missing files', async () => {
+    const badOption = await cli(['check', '--format', 'xml', 'fixtures/calls']);
     expect(badOption.code).toBe(2);
     expect(badOption.stderr).toContain("unknown format 'xml'");
-    const badPack = cli(['check', '--packs', 'nope', 'fixtures/calls']);
+    const badPack = await cli(['check', '--packs', 'nope', 'fixtures/calls']);
     expect(badPack.code).toBe(2);
     expect(badPack.stderr).toContain("unknown pack 'nope'");
-    const missing = cli(['check', '-f', 'json', 'no/such/file.txt']);
+    const missing = await cli(['check', '-f', 'json', 'no/such/file.txt']);
     expect(missing.code).toBe(2);
     expect(json(missing.stdout).files[0]!.errors[0]!.message).toBe('no such file or directory');
   });
 
-  it('colours only when asked, and NO_COLOR always wins', () => {
-    expect(cli(['check', 'fixtures/calls/fibre-outage.vtt'], { env: { FORCE_COLOR: '1' } }).stdout).toMatch(ANSI);
-    expect(cli(['check', 'fixtures/calls/fibre-outage.vtt'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toMatch(ANSI);
+  it('colours only when asked, and NO_COLOR always wins', async () => {
+    expect((await cli(['check', 'fixtures/calls/fibre-outage.vtt'], { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
+    expect((await cli(['check', 'fixtures/calls/fibre-outage.vtt'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } })).stdout).not.toMatch(
+      ANSI,
+    );
   });
 
-  it('prints help and version and exits 0', () => {
-    expect(cli(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
-    expect(cli(['check', '--help']).stdout).toContain('--fail-on');
+  it('prints help and version and exits 0', async () => {
+    expect(await cli(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+    expect((await cli(['check', '--help'])).stdout).toContain('--fail-on');
   });
 });

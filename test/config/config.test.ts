@@ -71,17 +71,18 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const run = (args: string[]) => cli(args, { cwd: work });
-const results = (args: string[]) => JSON.parse(run(['check', '-f', 'json', ...args]).stdout) as Results;
-const findingsOf = (r: Results, path: string) => r.files.find((f) => f.path === path)!.findings.map((f) => `${f.rule}@${f.turn}:${f.severity}`);
+const results = async (args: string[]) => JSON.parse((await run(['check', '-f', 'json', ...args])).stdout) as Results;
+const findingsOf = (r: Results, path: string) =>
+  r.files.find((f) => f.path === path)!.findings.map((f) => `${f.rule}@${f.turn}:${f.severity}`);
 
 describe('callcoach.config.yaml (end to end)', () => {
-  it('changes findings as configured: added pack, glossary, overrides, roles', () => {
-    const plain = results(['--no-config', 'calls', 'vip']);
+  it('changes findings as configured: added pack, glossary, overrides, roles', async () => {
+    const plain = await results(['--no-config', 'calls', 'vip']);
     expect(findingsOf(plain, 'calls/panels.txt')).toEqual(['jargon/unexplained-term@2:warning']);
     expect(plain.files.find((f) => f.path === 'calls/panels.txt')!.findings[0]!.message).toContain('"BWX"');
     expect(plain.files.find((f) => f.path === 'calls/named.txt')!.notices[0]).toMatch(/roles undecided/);
 
-    const configured = results(['calls', 'vip']);
+    const configured = await results(['calls', 'vip']);
     // The company's product is not jargon; "telemetry" now is; Sunbright's pack runs; vip/ makes it an error.
     expect(findingsOf(configured, 'calls/panels.txt')).toEqual(['jargon/unexplained-term@2:warning', 'sunbright/internal-words@2:warning']);
     const panels = configured.files.find((f) => f.path === 'calls/panels.txt')!;
@@ -98,50 +99,52 @@ describe('callcoach.config.yaml (end to end)', () => {
     expect(configured.files.some((f) => f.findings.some((x) => x.rule === 'talk-time/agent-dominates'))).toBe(false);
   });
 
-  it('takes gate defaults from the config; the command line wins', () => {
-    expect(run(['check', 'calls']).code).toBe(1);
-    expect(run(['check', '--fail-on', 'error', 'calls']).code).toBe(0);
-    expect(run(['check', '--fail-on', 'error', 'vip']).code).toBe(1);
+  it('takes gate defaults from the config; the command line wins', async () => {
+    expect((await run(['check', 'calls'])).code).toBe(1);
+    expect((await run(['check', '--fail-on', 'error', 'calls'])).code).toBe(0);
+    expect((await run(['check', '--fail-on', 'error', 'vip'])).code).toBe(1);
   });
 
-  it('gives the same results on worker threads', () => {
-    const one = run(['check', '-f', 'json', '-j', '1', 'calls', 'vip']).stdout;
-    expect(run(['check', '-f', 'json', '-j', '2', 'calls', 'vip']).stdout).toBe(one);
+  it('gives the same results on worker threads', async () => {
+    const one = (await run(['check', '-f', 'json', '-j', '1', 'calls', 'vip'])).stdout;
+    expect((await run(['check', '-f', 'json', '-j', '2', 'calls', 'vip'])).stdout).toBe(one);
   });
 
-  it('prints the effective config for a file with where each value came from', () => {
-    const r = run(['print-config', 'vip/panels.txt']);
+  it('prints the effective config for a file with where each value came from', async () => {
+    const r = await run(['print-config', 'vip/panels.txt']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/sunbright\/internal-words:\n {4}severity: error\n {4}from:\n.*callcoach\.config\.yaml: overrides\[0\] \(vip\/\*\*\)/);
+    expect(r.stdout).toMatch(
+      /sunbright\/internal-words:\n {4}severity: error\n {4}from:\n.*callcoach\.config\.yaml: overrides\[0\] \(vip\/\*\*\)/,
+    );
     expect(r.stdout).toMatch(/talk-time\/agent-dominates:\n {4}severity: off/);
     expect(r.stdout).toMatch(/passMark:\n {4}value: 90\n {4}from: .*team\/callcoach\.config\.yaml: scorecard\.passMark/);
     expect(r.stdout).toMatch(/name: sunbright\n.*\n {4}from: .*callcoach\.config\.yaml: extends/);
-    expect(run(['print-config', 'calls/panels.txt']).stdout).toMatch(/sunbright\/internal-words:\n {4}severity: warning/);
+    expect((await run(['print-config', 'calls/panels.txt'])).stdout).toMatch(/sunbright\/internal-words:\n {4}severity: warning/);
   });
 
-  it('lists and explains rules as the config sets them', () => {
-    const list = run(['rules']).stdout;
+  it('lists and explains rules as the config sets them', async () => {
+    const list = (await run(['rules'])).stdout;
     expect(list).toMatch(/sunbright\/internal-words +step 3 +warning/);
     expect(list).toMatch(/talk-time\/agent-dominates +step 1 +off/);
-    const explained = run(['explain', 'jargon/unexplained-term']).stdout;
+    const explained = (await run(['explain', 'jargon/unexplained-term'])).stdout;
     expect(explained).toMatch(/Options.*\n {2}jargon\/unexplained-term:\n {4}severity: warning\n {4}speaker: agent/);
   });
 
-  it('rejects an unknown rule id with did-you-mean, at its line and column', () => {
+  it('rejects an unknown rule id with did-you-mean, at its line and column', async () => {
     const bad = join(work, 'bad.yaml');
     writeFileSync(bad, 'rules:\n  cold-transfers/blind-transfr: off\n');
-    const r = run(['check', '-c', bad, 'calls']);
+    const r = await run(['check', '-c', bad, 'calls']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:2:3: unknown rule 'cold-transfers/blind-transfr' (did you mean 'cold-transfers/blind-transfer'?)`);
     writeFileSync(bad, 'rules:\n  jargon/unexplained-term:\n    explainWindw: 3\n');
-    expect(run(['check', '-c', bad, 'calls']).stderr).toContain("unknown key 'explainWindw' (did you mean 'explainWindow'?)");
+    expect((await run(['check', '-c', bad, 'calls'])).stderr).toContain("unknown key 'explainWindw' (did you mean 'explainWindow'?)");
     writeFileSync(bad, 'extends: [./nowhere.yaml]\n');
-    expect(run(['check', '-c', bad, 'calls']).stderr).toContain(`${bad}:1:11: cannot find './nowhere.yaml' to extend`);
+    expect((await run(['check', '-c', bad, 'calls'])).stderr).toContain(`${bad}:1:11: cannot find './nowhere.yaml' to extend`);
     writeFileSync(bad, 'extends: [./bad.yaml]\n');
-    expect(run(['check', '-c', bad, 'calls']).stderr).toContain('config extends itself');
+    expect((await run(['check', '-c', bad, 'calls'])).stderr).toContain('config extends itself');
   });
 
-  it('extends npm packages: a shared config, and a package of packs', () => {
+  it('extends npm packages: a shared config, and a package of packs', async () => {
     const project = mkdtempSync(join(tmpdir(), 'callcoach-npm-'));
     try {
       const files: Record<string, string> = {
@@ -156,26 +159,26 @@ describe('callcoach.config.yaml (end to end)', () => {
         mkdirSync(dirname(join(project, name)), { recursive: true });
         writeFileSync(join(project, name), text);
       }
-      const r = JSON.parse(cli(['check', '-f', 'json', 'call.txt'], { cwd: project }).stdout) as Results;
+      const r = JSON.parse((await cli(['check', '-f', 'json', 'call.txt'], { cwd: project })).stdout) as Results;
       expect(findingsOf(r, 'call.txt')).toEqual(['jargon/unexplained-term@2:error', 'sunbright/internal-words@2:warning']);
     } finally {
       rmSync(project, { recursive: true, force: true });
     }
   });
 
-  it('writes a commented starter config that loads, and never overwrites one', () => {
+  it('writes a commented starter config that loads, and never overwrites one', async () => {
     const fresh = mkdtempSync(join(tmpdir(), 'callcoach-init-'));
     try {
-      const first = cli(['init'], { cwd: fresh });
+      const first = await cli(['init'], { cwd: fresh });
       expect(first.code).toBe(0);
       const text = readFileSync(join(fresh, 'callcoach.config.yaml'), 'utf8');
       expect(text).toMatch(/^# yaml-language-server: \$schema=.*schemas\/config\.schema\.json\n/);
       expect(text).toContain('#   cold-transfers/blind-transfer: error');
       writeFileSync(join(fresh, 'call.txt'), FILES['calls/panels.txt']!);
-      const checked = cli(['check', 'call.txt'], { cwd: fresh });
+      const checked = await cli(['check', 'call.txt'], { cwd: fresh });
       expect(checked.code).toBe(0);
       expect(checked.stdout).toContain('jargon/unexplained-term');
-      const again = cli(['init'], { cwd: fresh });
+      const again = await cli(['init'], { cwd: fresh });
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('already exists');
     } finally {

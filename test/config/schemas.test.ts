@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { configJsonSchema, packJsonSchema } from '../../dist/schemas.js';
 import { bundledPackFiles } from '../../dist/rules/load.js';
 
-const committed = (name: string) => JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8')) as unknown;
+const committed = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../../schemas/${name}.schema.json`, import.meta.url), 'utf8')) as unknown;
 
 describe('shipped JSON Schemas', () => {
   it('are up to date with the zod schemas (regenerate with npm run schemas)', () => {

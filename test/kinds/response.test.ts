@@ -35,11 +35,14 @@ describe('response kind', () => {
   });
 
   it('does not report the same episode again within the cooldown', () => {
-    expect(ruleTurns(policy, 'Agent: Our policy.\nCustomer: No.\nAgent: Our policy, sorry.\nCustomer: Bye.\nAgent: Our policy.')).toEqual([1, 5]);
+    expect(ruleTurns(policy, 'Agent: Our policy.\nCustomer: No.\nAgent: Our policy, sorry.\nCustomer: Bye.\nAgent: Our policy.')).toEqual([
+      1, 5,
+    ]);
   });
 
   it('reports a forbidden reply at the turn that says it', () => {
-    const forbid = "kind: response\ntrigger: {speaker: customer, match: ['refund']}\nforbid:\n  - {speaker: agent, match: ['calm down'], after: 2}\nreport: response";
+    const forbid =
+      "kind: response\ntrigger: {speaker: customer, match: ['refund']}\nforbid:\n  - {speaker: agent, match: ['calm down'], after: 2}\nreport: response";
     expect(ruleTurns(forbid, 'Customer: I want a refund.\nAgent: Let me look.\nAgent: Calm down please.')).toEqual([3]);
   });
 

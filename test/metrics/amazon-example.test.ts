@@ -7,14 +7,14 @@ import { cli } from '../cli/run-cli.js';
 const FILE = '../shared/corpora/aws-tca-example/example-call.json';
 
 describe.skipIf(!existsSync(FILE))("Amazon's figures on its example call", () => {
-  const run = () => {
-    const r = cli(['check', '--format', 'json', FILE]);
+  const run = async () => {
+    const r = await cli(['check', '--format', 'json', FILE]);
     const amazon = JSON.parse(readFileSync(FILE, 'utf8')).ConversationCharacteristics;
     return { file: (JSON.parse(r.stdout) as Results).files[0]!, amazon };
   };
 
-  it('reports exactly its two agent interruptions, within 100 ms', () => {
-    const { file, amazon } = run();
+  it('reports exactly its two agent interruptions, within 100 ms', async () => {
+    const { file, amazon } = await run();
     const ours = file.metrics!.interruptions.byInterrupter;
     const theirs = amazon.Interruptions.InterruptionsByInterrupter.AGENT as { BeginOffsetMillis: number; EndOffsetMillis: number }[];
     expect(Object.keys(ours)).toEqual(['agent']);
@@ -25,9 +25,12 @@ describe.skipIf(!existsSync(FILE))("Amazon's figures on its example call", () =>
     });
   });
 
-  it('measures talk time within 3 % and talk speed within 5 %', () => {
-    const { file, amazon } = run();
-    for (const [role, key] of [['agent', 'AGENT'], ['customer', 'CUSTOMER']] as const) {
+  it('measures talk time within 3 % and talk speed within 5 %', async () => {
+    const { file, amazon } = await run();
+    for (const [role, key] of [
+      ['agent', 'AGENT'],
+      ['customer', 'CUSTOMER'],
+    ] as const) {
       const talk = file.metrics!.talk![role]!;
       const time = amazon.TalkTime.DetailsByParticipant[key].TotalTimeMillis as number;
       const speed = amazon.TalkSpeed.DetailsByParticipant[key].AverageWordsPerMinute as number;

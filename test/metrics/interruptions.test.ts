@@ -10,7 +10,16 @@ function timed(...turns: [Role, string][]): Conversation {
       const [start, end] = span!.split('-').map(Number);
       return { text: text!, startMs: start!, endMs: end! };
     });
-    return { index: i + 1, speaker: role, role, text: words.map((w) => w.text).join(' '), startMs: words[0]!.startMs, endMs: words[words.length - 1]!.endMs, words, line: i + 1 };
+    return {
+      index: i + 1,
+      speaker: role,
+      role,
+      text: words.map((w) => w.text).join(' '),
+      startMs: words[0]!.startMs,
+      endMs: words[words.length - 1]!.endMs,
+      words,
+      line: i + 1,
+    };
   });
   return { id: 'c', path: 'c', format: 'test', metadata: {}, speakers: [], turns: built };
 }
@@ -19,23 +28,38 @@ const found = (c: Conversation) => metricsOf(c).interruptions.map((i) => [i.by, 
 
 describe('word-level interruptions', () => {
   it('counts starting inside the other side ongoing run, until the later run ends', () => {
-    const c = timed(['customer', 'my@0-400 card@450-900 fell@950-1400 in@1450-1800 the@1850-2200 water@2250-3000'], ['agent', 'Uh@1500-1900 okay@4000-4300 sure@4350-4600']);
+    const c = timed(
+      ['customer', 'my@0-400 card@450-900 fell@950-1400 in@1450-1800 the@1850-2200 water@2250-3000'],
+      ['agent', 'Uh@1500-1900 okay@4000-4300 sure@4350-4600'],
+    );
     expect(found(c)).toEqual([['agent', 2, 1500, 3000]]);
   });
 
   it('counts jumping into a pause mid-turn, until the interrupter stops', () => {
-    const c = timed(['customer', 'can@0-300 you@350-600 update@650-1200 it@1250-1500 today@5000-5500'], ['agent', 'yes@2000-2300 I@2350-2500 will@2550-2900']);
+    const c = timed(
+      ['customer', 'can@0-300 you@350-600 update@650-1200 it@1250-1500 today@5000-5500'],
+      ['agent', 'yes@2000-2300 I@2350-2500 will@2550-2900'],
+    );
     expect(found(c)).toEqual([['agent', 2, 2000, 2900]]);
   });
 
   it('ignores backchannels, simultaneous starts, and overlap at the very end', () => {
-    expect(found(timed(['customer', 'so@0-500 the@550-900 bill@950-1500 is@1550-2000 wrong@2050-2600'], ['agent', 'mm-hm@1000-1300']))).toEqual([]);
-    expect(found(timed(['customer', 'hello@0-500 there@550-900 again@950-1500'], ['agent', 'hi@200-500 how@550-800 are@850-1000 you@1050-1300']))).toEqual([]);
+    expect(
+      found(timed(['customer', 'so@0-500 the@550-900 bill@950-1500 is@1550-2000 wrong@2050-2600'], ['agent', 'mm-hm@1000-1300'])),
+    ).toEqual([]);
+    expect(
+      found(
+        timed(['customer', 'hello@0-500 there@550-900 again@950-1500'], ['agent', 'hi@200-500 how@550-800 are@850-1000 you@1050-1300']),
+      ),
+    ).toEqual([]);
     expect(found(timed(['customer', 'thank@0-400 you@450-900 bye@950-1500'], ['agent', 'bye@1400-1900 now@1950-2200']))).toEqual([]);
   });
 
   it('does not count someone carrying on with their own turn', () => {
-    const c = timed(['customer', 'is@0-300 there@350-600 a@650-800 way@850-1200 today@6000-6500'], ['agent', 'yes@2000-2300 I@2350-2500 can@2550-2900 do@2950-3200 that@3250-3500 okay@7000-7300']);
+    const c = timed(
+      ['customer', 'is@0-300 there@350-600 a@650-800 way@850-1200 today@6000-6500'],
+      ['agent', 'yes@2000-2300 I@2350-2500 can@2550-2900 do@2950-3200 that@3250-3500 okay@7000-7300'],
+    );
     expect(found(c).filter(([by]) => by === 'customer')).toEqual([]);
   });
 });

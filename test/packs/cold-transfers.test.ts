@@ -5,7 +5,11 @@ const flagged = (text: string) => turnsFlagged('cold-transfers', text);
 
 describe('cold-transfers pack', () => {
   it('flags a blind transfer, once per hand-off', () => {
-    expect(flagged('Customer: My card was charged twice.\nAgent: That is the disputes team, let me transfer you.\nCustomer: Will they know?\nAgent: Transferring you now, please hold.')).toEqual([2]);
+    expect(
+      flagged(
+        'Customer: My card was charged twice.\nAgent: That is the disputes team, let me transfer you.\nCustomer: Will they know?\nAgent: Transferring you now, please hold.',
+      ),
+    ).toEqual([2]);
     expect(flagged("Customer: I need to change my flight.\nAgent: I'll send you over to reservations.")).toEqual([2]);
   });
 
@@ -23,11 +27,15 @@ describe('cold-transfers pack', () => {
   });
 
   it('does not treat moving money or a service as a call transfer', () => {
-    expect(flagged('Customer: Can I do a balance transfer?\nAgent: Yes, I can set up the balance transfer and transfer the funds today.')).toEqual([]);
+    expect(
+      flagged('Customer: Can I do a balance transfer?\nAgent: Yes, I can set up the balance transfer and transfer the funds today.'),
+    ).toEqual([]);
     expect(flagged('Agent: I will transfer your service to the new address on Monday.')).toEqual([]);
   });
 
   it('flags a brush-off to another department', () => {
-    expect(flagged("Customer: The engineer never came.\nAgent: You'll need to call our field services department about that.")).toEqual([2]);
+    expect(flagged("Customer: The engineer never came.\nAgent: You'll need to call our field services department about that.")).toEqual([
+      2,
+    ]);
   });
 });

@@ -5,7 +5,11 @@ const flagged = (text: string) => turnsFlagged('missing-follow-up', text);
 
 describe('missing-follow-up pack', () => {
   it('flags a pending review with no time and no contact, on the last agent turn', () => {
-    expect(flagged('Customer: My claim was denied.\nAgent: I have escalated it to our review team.\nCustomer: Okay.\nAgent: They will look into it. Anything else?\nCustomer: No.')).toEqual([4]);
+    expect(
+      flagged(
+        'Customer: My claim was denied.\nAgent: I have escalated it to our review team.\nCustomer: Okay.\nAgent: They will look into it. Anything else?\nCustomer: No.',
+      ),
+    ).toEqual([4]);
   });
 
   it('accepts a timeframe', () => {
@@ -14,7 +18,11 @@ describe('missing-follow-up pack', () => {
   });
 
   it('accepts a committed follow-up on a confirmed contact', () => {
-    expect(flagged('Agent: The manager will review it and I will call you back on 555-0142. Is that still the best number?\nCustomer: Yes.\nAgent: Great.')).toEqual([]);
+    expect(
+      flagged(
+        'Agent: The manager will review it and I will call you back on 555-0142. Is that still the best number?\nCustomer: Yes.\nAgent: Great.',
+      ),
+    ).toEqual([]);
   });
 
   it('does not apply when the call was resolved or refused outright', () => {

@@ -5,7 +5,9 @@ const flagged = (text: string) => turnsFlagged('rule-book', text);
 
 describe('rule-book pack', () => {
   it('flags hiding behind a rule with no alternative, including polite forms', () => {
-    expect(flagged("Customer: Can you waive the fee?\nAgent: Sorry, that's our policy.\nCustomer: Really?\nAgent: Anything else?")).toEqual([2]);
+    expect(flagged("Customer: Can you waive the fee?\nAgent: Sorry, that's our policy.\nCustomer: Really?\nAgent: Anything else?")).toEqual(
+      [2],
+    );
     expect(flagged("Agent: I really wish I could help, but I'm not able to make exceptions.")).toEqual([1]);
     expect(flagged("Agent: The system won't let me change the date.")).toEqual([1]);
     expect(flagged('Agent: There is nothing I can do about it.')).toEqual([1]);

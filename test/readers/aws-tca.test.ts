@@ -2,11 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { readTranscript } from '../../dist/transcript/read.js';
 import { conversation } from '../helpers.js';
 
-const item = (role: string, content: string, begin: number, end: number) => ({ ParticipantRole: role, Content: content, BeginOffsetMillis: begin, EndOffsetMillis: end });
+const item = (role: string, content: string, begin: number, end: number) => ({
+  ParticipantRole: role,
+  Content: content,
+  BeginOffsetMillis: begin,
+  EndOffsetMillis: end,
+});
 
 describe('Amazon Transcribe Call Analytics reader', () => {
   it('maps participant roles, content and offsets, with each turn on its source line', () => {
-    const text = JSON.stringify({ JobName: 'job-1', Transcript: [item('AGENT', 'Hello', 100, 900), item('CUSTOMER', 'Hi', 1000, 1500)] }, null, 2);
+    const text = JSON.stringify(
+      { JobName: 'job-1', Transcript: [item('AGENT', 'Hello', 100, 900), item('CUSTOMER', 'Hi', 1000, 1500)] },
+      null,
+      2,
+    );
     const c = conversation(text, 'call.json');
     expect(c).toMatchObject({ id: 'job-1', format: 'aws-tca' });
     expect(c.turns).toMatchObject([
@@ -25,7 +34,10 @@ describe('Amazon Transcribe Call Analytics reader', () => {
   });
 
   it('reports a turn with the wrong shape at its line', () => {
-    const r = readTranscript({ path: 'x.json', text: '{"Transcript": [\n{"ParticipantRole": "AGENT", "Content": "ok"},\n{"ParticipantRole": "CUSTOMER", "Content": 5}\n]}' });
+    const r = readTranscript({
+      path: 'x.json',
+      text: '{"Transcript": [\n{"ParticipantRole": "AGENT", "Content": "ok"},\n{"ParticipantRole": "CUSTOMER", "Content": 5}\n]}',
+    });
     expect(r.error).toMatchObject({ line: 3, message: 'Transcript[1].Content must be a string' });
   });
 

@@ -11,7 +11,7 @@ const read = (file: string) => {
 };
 
 // Every fixture holds the same six-turn billing call, written in each vendor's schema.
-const FIRST = "Thanks for calling Northwind Mobile, this is Priya. How can I help?";
+const FIRST = 'Thanks for calling Northwind Mobile, this is Priya. How can I help?';
 
 describe.each([
   ['call.srt', 'srt', 'turns'],
@@ -67,7 +67,10 @@ describe('JSON Lines', () => {
   });
 
   it('reports a bad line at its line and still reads the others', () => {
-    const results = readTranscripts({ path: 'x.jsonl', text: '{"turns":[{"speaker":"A","text":"hi"}]}\n{"turns": [\n{"turns":[{"speaker":"B"}]}\n' });
+    const results = readTranscripts({
+      path: 'x.jsonl',
+      text: '{"turns":[{"speaker":"A","text":"hi"}]}\n{"turns": [\n{"turns":[{"speaker":"B"}]}\n',
+    });
     expect(results.map((r) => [r.path, r.error?.line ?? null])).toEqual([
       ['x.jsonl:1', null],
       ['x.jsonl:2', 2],
@@ -79,7 +82,9 @@ describe('JSON Lines', () => {
 
 describe('format errors', () => {
   it('refuses an SRT cue without a timing line, at its line', () => {
-    expect(readTranscript({ path: 'x.srt', text: '1\n00:00:01,000 --> 00:00:02,000\nAgent: hi\n\n2\nno timing here\n' }).error).toMatchObject({ line: 6 });
+    expect(
+      readTranscript({ path: 'x.srt', text: '1\n00:00:01,000 --> 00:00:02,000\nAgent: hi\n\n2\nno timing here\n' }).error,
+    ).toMatchObject({ line: 6 });
   });
 
   it('sends JSON saved as .txt to the JSON readers', () => {
@@ -87,6 +92,8 @@ describe('format errors', () => {
   });
 
   it('names the JSON formats it knows when it recognizes none', () => {
-    expect(readTranscript({ path: 'x.json', text: '{"hello": 1}' }).error?.message).toMatch(/unrecognized JSON transcript: expected one of .*deepgram/);
+    expect(readTranscript({ path: 'x.json', text: '{"hello": 1}' }).error?.message).toMatch(
+      /unrecognized JSON transcript: expected one of .*deepgram/,
+    );
   });
 });

@@ -7,7 +7,18 @@ const read = (text: string) => readTranscript({ path: 'call.txt', text });
 
 describe('plain-text reader', () => {
   it('reads front matter, declared roles and turns with their source lines', () => {
-    const c = conversation(['---', 'id: call-7', 'agent: Sam', 'roles: {Sam: agent, Jo: customer, Lee: other}', '---', 'Sam: Hello, Sam here.', 'Jo: Hi Sam.', 'Lee: Billing, Lee speaking.'].join('\n'));
+    const c = conversation(
+      [
+        '---',
+        'id: call-7',
+        'agent: Sam',
+        'roles: {Sam: agent, Jo: customer, Lee: other}',
+        '---',
+        'Sam: Hello, Sam here.',
+        'Jo: Hi Sam.',
+        'Lee: Billing, Lee speaking.',
+      ].join('\n'),
+    );
     expect(c.id).toBe('call-7');
     expect(c.metadata.agent).toBe('Sam');
     expect(c.speakers).toEqual([
@@ -48,7 +59,11 @@ describe('plain-text reader', () => {
   });
 
   it('reports a malformed timestamp with line and column', () => {
-    expect(read('[00:00] Agent: hi\n[00:7x] Customer: late').error).toMatchObject({ line: 2, column: 2, message: expect.stringContaining('malformed timestamp [00:7x]') });
+    expect(read('[00:00] Agent: hi\n[00:7x] Customer: late').error).toMatchObject({
+      line: 2,
+      column: 2,
+      message: expect.stringContaining('malformed timestamp [00:7x]'),
+    });
   });
 
   it('reports a timestamp range that ends before it starts', () => {
@@ -57,11 +72,17 @@ describe('plain-text reader', () => {
 
   it('reports unclosed and invalid front matter', () => {
     expect(read('---\nid: x\nAgent: hi').error).toMatchObject({ line: 1, message: expect.stringContaining('never closed') });
-    expect(read('---\nid: [unclosed\n---\nAgent: hi').error).toMatchObject({ line: 2, message: expect.stringContaining('invalid YAML front matter') });
+    expect(read('---\nid: [unclosed\n---\nAgent: hi').error).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('invalid YAML front matter'),
+    });
   });
 
   it('rejects a role that is not agent, customer or other', () => {
-    expect(read('---\nroles: {Sam: boss}\n---\nSam: hi').error).toMatchObject({ line: 2, message: expect.stringContaining('expected agent, customer or other') });
+    expect(read('---\nroles: {Sam: boss}\n---\nSam: hi').error).toMatchObject({
+      line: 2,
+      message: expect.stringContaining('expected agent, customer or other'),
+    });
   });
 
   it('rejects text before the first turn and files without turns', () => {

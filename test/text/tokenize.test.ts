@@ -6,7 +6,21 @@ const words = (text: string) => tokenize(text).map((t) => t.word);
 
 describe('tokenize', () => {
   it('expands contractions so patterns need only the full form', () => {
-    expect(words("There's nothing I can't do, I'm sure we'll manage")).toEqual(['there', 'is', 'nothing', 'i', 'can', 'not', 'do', 'i', 'am', 'sure', 'we', 'will', 'manage']);
+    expect(words("There's nothing I can't do, I'm sure we'll manage")).toEqual([
+      'there',
+      'is',
+      'nothing',
+      'i',
+      'can',
+      'not',
+      'do',
+      'i',
+      'am',
+      'sure',
+      'we',
+      'will',
+      'manage',
+    ]);
     expect(words('it’s fine, won’t happen')).toEqual(['it', 'is', 'fine', 'will', 'not', 'happen']);
   });
 
@@ -15,7 +29,14 @@ describe('tokenize', () => {
   });
 
   it('keeps e-mail addresses and phone numbers whole', () => {
-    expect(tokenize('write to ana.ruiz@example.com or call 207-555-0193').map((t) => t.stem)).toEqual(['write', 'to', '#email', 'or', 'call', '#phone']);
+    expect(tokenize('write to ana.ruiz@example.com or call 207-555-0193').map((t) => t.stem)).toEqual([
+      'write',
+      'to',
+      '#email',
+      'or',
+      'call',
+      '#phone',
+    ]);
   });
 
   it('keeps decimals and abbreviations with inner dots', () => {

@@ -8,7 +8,13 @@ import { compileTurnMatch, rolesOf } from './turn-match.js';
 type MetricName = 'talk-share' | 'talk-speed' | 'longest-monologue' | 'interruptions' | 'silence';
 
 const shown = (metric: MetricName, value: number) =>
-  metric === 'talk-share' ? `${Math.round(value * 100)} %` : metric === 'talk-speed' ? `${value} words a minute` : metric === 'interruptions' ? String(value) : formatClock(value);
+  metric === 'talk-share'
+    ? `${Math.round(value * 100)} %`
+    : metric === 'talk-speed'
+      ? `${value} words a minute`
+      : metric === 'interruptions'
+        ? String(value)
+        : formatClock(value);
 
 /** Thresholds on the timing metrics; n/a when the transcript has no times. */
 export const metricKind = defineKind({
@@ -34,7 +40,10 @@ export const metricKind = defineKind({
     const unless = options.unlessBefore && compileTurnMatch(options.unlessBefore, ctx, ['unlessBefore']);
     const out = (v: number) => (options.max !== undefined && v > options.max) || (options.min !== undefined && v < options.min);
     const limitFor = (v: number) => (options.max !== undefined && v > options.max ? options.max : options.min!);
-    const hit = (turn: Turn, value: number): Hit => ({ turn, vars: { value: shown(options.metric, value), limit: shown(options.metric, limitFor(value)) } });
+    const hit = (turn: Turn, value: number): Hit => ({
+      turn,
+      vars: { value: shown(options.metric, value), limit: shown(options.metric, limitFor(value)) },
+    });
 
     return (conversation) => {
       const m = metricsOf(conversation);
@@ -48,14 +57,23 @@ export const metricKind = defineKind({
       }
       if (m.basis === 'none' || !m.talk) return { applicable: false, hits: [] };
       if (options.metric === 'silence') {
-        const hits = m.nonTalk!.instances.filter((s) => out(s.durationMs) && !unless?.find(s.after)).map((s) => hit(s.before, s.durationMs));
+        const hits = m
+          .nonTalk!.instances.filter((s) => out(s.durationMs) && !unless?.find(s.after))
+          .map((s) => hit(s.before, s.durationMs));
         return { applicable: true, hits };
       }
       const figures = [...roles].map((r) => m.talk![r as Role]).filter((f) => f !== undefined);
       if (figures.length === 0) return { applicable: false, hits: [] };
       const hits: Hit[] = [];
       for (const f of figures) {
-        const value = options.metric === 'talk-share' ? (options.of === 'call' ? f.shareOfCall : f.shareOfSpeech) : options.metric === 'talk-speed' ? f.wordsPerMinute : f.longestMonologue.durationMs;
+        const value =
+          options.metric === 'talk-share'
+            ? options.of === 'call'
+              ? f.shareOfCall
+              : f.shareOfSpeech
+            : options.metric === 'talk-speed'
+              ? f.wordsPerMinute
+              : f.longestMonologue.durationMs;
         if (value !== null && out(value)) hits.push(hit(turnAt(f.longestMonologue.turn), value));
       }
       return { applicable: true, hits };

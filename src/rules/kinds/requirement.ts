@@ -57,7 +57,9 @@ export const requirementKind = defineKind({
     const when = options.when.map((c, i) => compileCondition(c, ctx, ['when', i]));
     const unless = (options.unless ?? []).map((c, i) => compileCondition(c, ctx, ['unless', i]));
     const require = options.require.map((alt, i) =>
-      'all' in alt ? alt.all.map((c, j) => compileCondition(c, ctx, ['require', i, 'all', j])) : [compileCondition(alt, ctx, ['require', i])],
+      'all' in alt
+        ? alt.all.map((c, j) => compileCondition(c, ctx, ['require', i, 'all', j]))
+        : [compileCondition(alt, ctx, ['require', i])],
     );
     const reporters = rolesOf(options.reportSpeaker);
 

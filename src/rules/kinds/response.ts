@@ -43,7 +43,10 @@ export const responseKind = defineKind({
   compile(options, ctx) {
     const trigger = compileTurnMatch(options.trigger, ctx, ['trigger']);
     const compile = (key: 'expect' | 'forbid') =>
-      (options[key] ?? []).map((spec, i): CompiledWindow => ({ spec, matcher: compileTurnMatch({ speaker: spec.speaker, match: spec.match, regex: spec.regex, except: spec.except }, ctx, [key, i]) }));
+      (options[key] ?? []).map((spec, i): CompiledWindow => ({
+        spec,
+        matcher: compileTurnMatch({ speaker: spec.speaker, match: spec.match, regex: spec.regex, except: spec.except }, ctx, [key, i]),
+      }));
     const expect = compile('expect');
     const forbid = compile('forbid');
     const quiet = backchannelMatcher(options.backchannels);

@@ -97,7 +97,14 @@ export const termsKind = defineKind({
         const listed = byCapitals.get(key);
         if (listed !== undefined) {
           found.push({ key: `#${listed}`, label: t.raw, plain: entries[listed]!.plain, first: i, last: i });
-        } else if (options.acronyms && ACRONYM.test(key) && !allowed.has(key) && !isCode(view, i) && !isQuoted(view, t) && !isEmphasis(view, i)) {
+        } else if (
+          options.acronyms &&
+          ACRONYM.test(key) &&
+          !allowed.has(key) &&
+          !isCode(view, i) &&
+          !isQuoted(view, t) &&
+          !isEmphasis(view, i)
+        ) {
           found.push({ key, label: key, plain: options.acronyms.plain, first: i, last: i });
         }
       });
@@ -127,8 +134,11 @@ export const termsKind = defineKind({
         }
         applicable = true;
         const own = ignored?.matches(view) ?? [];
-        const isOwnWord = (f: Found) => ignoredCapitals.has(f.label.toUpperCase()) || own.some((m) => m.first <= f.first && f.last <= m.last);
-        const unexplained = found.filter((f) => !known.has(f.key) && !known.has(f.label.toUpperCase()) && !isOwnWord(f) && !explained(view, f));
+        const isOwnWord = (f: Found) =>
+          ignoredCapitals.has(f.label.toUpperCase()) || own.some((m) => m.first <= f.first && f.last <= m.last);
+        const unexplained = found.filter(
+          (f) => !known.has(f.key) && !known.has(f.label.toUpperCase()) && !isOwnWord(f) && !explained(view, f),
+        );
         for (const f of found) if (explained(view, f)) known.add(f.key);
         if (unexplained.length > 0) hits.push(hitFor(turn, dedupe(unexplained)));
       }

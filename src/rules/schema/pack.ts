@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { SEVERITIES } from '../types.js';
 
 /** An example that documents a rule and is run by `callcoach test`. */
-export const ruleTestSchema = z.strictObject({
+const ruleTestSchema = z.strictObject({
   name: z.string().optional(),
   /** The transcript, in any format callcoach reads (plain text unless `format` says otherwise). */
   transcript: z.string().min(1),
@@ -26,8 +26,6 @@ export const ruleBaseSchema = z.strictObject({
   tests: z.array(ruleTestSchema).default([]),
 });
 
-export type RuleTest = z.infer<typeof ruleTestSchema>;
-
 export const RULE_BASE_KEYS = Object.keys(ruleBaseSchema.shape);
 
 export const packSchema = z.strictObject({
@@ -39,5 +37,3 @@ export const packSchema = z.strictObject({
   sets: z.record(z.string().regex(/^[a-z][\w-]*$/, 'set names are lower-case words'), z.array(z.string().min(1)).min(1)).default({}),
   rules: z.array(z.unknown()).min(1),
 });
-
-export type PackDocument = z.infer<typeof packSchema>;

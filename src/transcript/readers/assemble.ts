@@ -8,11 +8,23 @@ import type { Source } from './reader.js';
 export type RawTurn = Omit<Turn, 'index'>;
 
 /** Numbers the turns and builds the conversation; a transcript without turns is an error. */
-export function conversationOf(source: Source, format: string, turns: RawTurn[], extra: { id?: unknown; metadata?: Record<string, unknown>; line?: number } = {}): Conversation {
+export function conversationOf(
+  source: Source,
+  format: string,
+  turns: RawTurn[],
+  extra: { id?: unknown; metadata?: Record<string, unknown>; line?: number } = {},
+): Conversation {
   const spoken = turns.filter((t) => t.text.trim());
   if (spoken.length === 0) throw new ReadError('no speech found: the transcript has no turns with text', extra.line ?? 1, 1);
   const numbered = spoken.map((t, i) => ({ ...t, index: i + 1 }));
-  return { id: conversationId(extra.id, source.path), path: source.path, format, metadata: extra.metadata ?? {}, speakers: speakersOf(numbered), turns: numbered };
+  return {
+    id: conversationId(extra.id, source.path),
+    path: source.path,
+    format,
+    metadata: extra.metadata ?? {},
+    speakers: speakersOf(numbered),
+    turns: numbered,
+  };
 }
 
 /** Vendors number diarized speakers 0, 1, 2…; "speaker 0" reads better in a report than "0". */

@@ -14,11 +14,13 @@ const ms = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.r
 export const assemblyAiReader: Reader = {
   format: 'assemblyai',
   extensions: ['.json'],
-  sniff: (head) => /"(?:acoustic_model|language_model|audio_url|speaker_labels)"\s*:/.test(head) && /"(?:words|utterances|text)"\s*:/.test(head),
+  sniff: (head) =>
+    /"(?:acoustic_model|language_model|audio_url|speaker_labels)"\s*:/.test(head) && /"(?:words|utterances|text)"\s*:/.test(head),
   read(source: Source) {
     const doc = parseJson(source.text);
     const body = doc.value as Item;
-    if (!body || (!Array.isArray(body.utterances) && !Array.isArray(body.words))) throw new ReadError('expected "utterances" or "words" (AssemblyAI transcript)', 1, 1);
+    if (!body || (!Array.isArray(body.utterances) && !Array.isArray(body.words)))
+      throw new ReadError('expected "utterances" or "words" (AssemblyAI transcript)', 1, 1);
     const timed = (w: Item) => ({ text: String(w.text ?? ''), startMs: ms(w.start)!, endMs: ms(w.end)! });
     if (Array.isArray(body.utterances) && body.utterances.length > 0) {
       const turns: RawTurn[] = (body.utterances as Item[]).map((u, i) => {
@@ -35,7 +37,16 @@ export const assemblyAiReader: Reader = {
       });
       return conversationOf(source, 'assemblyai', turns, { id: body.id });
     }
-    const words: RawWord[] = (body.words as Item[]).map((w, i) => ({ ...timed(w), speaker: speakerLabel(w.speaker), line: doc.lineAt(['words', i]) }));
-    return conversationOf(source, 'assemblyai', turnsFromWords(words, () => 'unknown'), { id: body.id });
+    const words: RawWord[] = (body.words as Item[]).map((w, i) => ({
+      ...timed(w),
+      speaker: speakerLabel(w.speaker),
+      line: doc.lineAt(['words', i]),
+    }));
+    return conversationOf(
+      source,
+      'assemblyai',
+      turnsFromWords(words, () => 'unknown'),
+      { id: body.id },
+    );
   },
 };

@@ -19,7 +19,11 @@ export const awsTcaReader: Reader = {
     const body = doc.value as { JobName?: unknown; Transcript?: unknown } | null;
     const list = findNodeAtLocation(doc.root, ['Transcript']);
     if (!body || typeof body !== 'object' || !Array.isArray(body.Transcript) || !list) {
-      throw new ReadError('expected an object with a "Transcript" array (Amazon Transcribe Call Analytics output)', doc.lineOf(list ?? doc.root), 1);
+      throw new ReadError(
+        'expected an object with a "Transcript" array (Amazon Transcribe Call Analytics output)',
+        doc.lineOf(list ?? doc.root),
+        1,
+      );
     }
     const turns: Turn[] = body.Transcript.map((item: unknown, i: number) => {
       const node = list.children![i]!;
@@ -29,8 +33,12 @@ export const awsTcaReader: Reader = {
       const { ParticipantRole: who, Content: text, BeginOffsetMillis: start, EndOffsetMillis: end } = item as Record<string, unknown>;
       if (typeof who !== 'string') throw new ReadError(`${where}.ParticipantRole must be "AGENT" or "CUSTOMER"`, line, 1);
       if (typeof text !== 'string') throw new ReadError(`${where}.Content must be a string`, line, 1);
-      for (const [key, v] of [['BeginOffsetMillis', start], ['EndOffsetMillis', end]] as const) {
-        if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) throw new ReadError(`${where}.${key} must be a non-negative number of milliseconds`, line, 1);
+      for (const [key, v] of [
+        ['BeginOffsetMillis', start],
+        ['EndOffsetMillis', end],
+      ] as const) {
+        if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+          throw new ReadError(`${where}.${key} must be a non-negative number of milliseconds`, line, 1);
       }
       const role = ROLE[who.toUpperCase()] ?? 'other';
       const words = wordsOf((item as { Items?: unknown }).Items);
@@ -46,7 +54,14 @@ export const awsTcaReader: Reader = {
       };
     });
     if (turns.length === 0) throw new ReadError('"Transcript" is empty: nothing to check', doc.lineOf(list), 1);
-    return { id: conversationId(body.JobName, source.path), path: source.path, format: 'aws-tca', metadata: {}, speakers: speakersOf(turns), turns };
+    return {
+      id: conversationId(body.JobName, source.path),
+      path: source.path,
+      format: 'aws-tca',
+      metadata: {},
+      speakers: speakersOf(turns),
+      turns,
+    };
   },
 };
 
@@ -55,7 +70,12 @@ function wordsOf(items: unknown): Word[] {
   if (!Array.isArray(items)) return [];
   const words: Word[] = [];
   for (const it of items as Record<string, unknown>[]) {
-    if (it?.Type === 'pronunciation' && typeof it.Content === 'string' && typeof it.BeginOffsetMillis === 'number' && typeof it.EndOffsetMillis === 'number') {
+    if (
+      it?.Type === 'pronunciation' &&
+      typeof it.Content === 'string' &&
+      typeof it.BeginOffsetMillis === 'number' &&
+      typeof it.EndOffsetMillis === 'number'
+    ) {
       words.push({ text: it.Content, startMs: it.BeginOffsetMillis, endMs: it.EndOffsetMillis });
     }
   }

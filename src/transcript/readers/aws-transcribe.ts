@@ -19,14 +19,19 @@ export const awsTranscribeReader: Reader = {
     const doc = parseJson(source.text);
     const body = doc.value as { jobName?: unknown; results?: Item };
     const results = body?.results;
-    if (!results || typeof results !== 'object' || !Array.isArray(results.items)) throw new ReadError('expected "results.items" (Amazon Transcribe output)', doc.lineAt(['results']), 1);
+    if (!results || typeof results !== 'object' || !Array.isArray(results.items))
+      throw new ReadError('expected "results.items" (Amazon Transcribe output)', doc.lineAt(['results']), 1);
 
     let words: RawWord[] = [];
     const channels = (results.channel_labels as Item | undefined)?.channels;
     if (Array.isArray(channels) && channels.length > 0) {
       (channels as Item[]).forEach((ch, c) => {
         (Array.isArray(ch.items) ? (ch.items as Item[]) : []).forEach((item, i) => {
-          const w = wordOf(item, String(ch.channel_label ?? `ch_${c}`), doc.lineAt(['results', 'channel_labels', 'channels', c, 'items', i]));
+          const w = wordOf(
+            item,
+            String(ch.channel_label ?? `ch_${c}`),
+            doc.lineAt(['results', 'channel_labels', 'channels', c, 'items', i]),
+          );
           if (w) words.push(w);
         });
       });
@@ -41,7 +46,12 @@ export const awsTranscribeReader: Reader = {
         if (w) words.push(w);
       });
     }
-    return conversationOf(source, 'aws-transcribe', turnsFromWords(words, () => 'unknown'), { id: body.jobName, line: doc.lineAt(['results']) });
+    return conversationOf(
+      source,
+      'aws-transcribe',
+      turnsFromWords(words, () => 'unknown'),
+      { id: body.jobName, line: doc.lineAt(['results']) },
+    );
   },
 };
 
@@ -58,7 +68,8 @@ function wordOf(item: Item, speaker: string, line: number): RawWord | undefined 
 function speakerByStart(labels: Item | undefined): Map<string, string> {
   const out = new Map<string, string>();
   for (const seg of Array.isArray(labels?.segments) ? (labels.segments as Item[]) : []) {
-    for (const it of Array.isArray(seg.items) ? (seg.items as Item[]) : []) out.set(String(it.start_time), String(it.speaker_label ?? seg.speaker_label));
+    for (const it of Array.isArray(seg.items) ? (seg.items as Item[]) : [])
+      out.set(String(it.start_time), String(it.speaker_label ?? seg.speaker_label));
   }
   return out;
 }

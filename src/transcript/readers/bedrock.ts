@@ -24,8 +24,15 @@ export const bedrockReader: Reader = {
       .map((seg, i) => {
         const words: Word[] = (Array.isArray(seg.audio_item_indices) ? (seg.audio_item_indices as number[]) : [])
           .map((k) => items[k])
-          .filter((w): w is Item => typeof w?.content === 'string' && typeof w.start_timestamp_millis === 'number' && typeof w.end_timestamp_millis === 'number')
-          .map((w) => ({ text: w.content as string, startMs: w.start_timestamp_millis as number, endMs: w.end_timestamp_millis as number }));
+          .filter(
+            (w): w is Item =>
+              typeof w?.content === 'string' && typeof w.start_timestamp_millis === 'number' && typeof w.end_timestamp_millis === 'number',
+          )
+          .map((w) => ({
+            text: w.content as string,
+            startMs: w.start_timestamp_millis as number,
+            endMs: w.end_timestamp_millis as number,
+          }));
         const who = (seg.speaker as Item | undefined)?.speaker_label ?? (seg.channel as Item | undefined)?.channel_label;
         return {
           speaker: speakerLabel(who),
@@ -37,6 +44,8 @@ export const bedrockReader: Reader = {
           line: doc.lineAt(['audio_segments', i]),
         };
       });
-    return conversationOf(source, 'bedrock-audio', turns, { id: (body.metadata as Item | undefined)?.asset_id === '0' ? undefined : (body.metadata as Item | undefined)?.asset_id });
+    return conversationOf(source, 'bedrock-audio', turns, {
+      id: (body.metadata as Item | undefined)?.asset_id === '0' ? undefined : (body.metadata as Item | undefined)?.asset_id,
+    });
   },
 };

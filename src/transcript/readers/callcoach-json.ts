@@ -7,15 +7,23 @@ import type { Reader, Source } from './reader.js';
 // zod is loaded on first use (synchronously), so runs that never read this format do not pay for it.
 const require = createRequire(import.meta.url);
 let schemas: typeof import('./callcoach-schema.js') | undefined;
-const conversationSchema = () => (schemas ??= require('./callcoach-schema.js') as typeof import('./callcoach-schema.js')).conversationSchema;
+const conversationSchema = () =>
+  (schemas ??= require('./callcoach-schema.js') as typeof import('./callcoach-schema.js')).conversationSchema;
 
 /** Validates one conversation object (a whole .json file, or one line of a .jsonl file). */
 export function conversationFromValue(source: Source, value: unknown, lineAt: JsonDocument['lineAt'], format: string) {
   const parsed = conversationSchema().safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-    throw new ReadError(`${where ? `${where}: ` : ''}${issue.message.replace(/^Invalid input: /, '')}`, lineAt(issue.path as (string | number)[]), 1);
+    const where = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    throw new ReadError(
+      `${where ? `${where}: ` : ''}${issue.message.replace(/^Invalid input: /, '')}`,
+      lineAt(issue.path as (string | number)[]),
+      1,
+    );
   }
   const c = parsed.data;
   const turns = c.turns.map((t, i) => ({

@@ -22,13 +22,17 @@ export const contactLensReader: Reader = {
     const body = doc.value as Item;
     const byId = new Map<string, Role>();
     if (Array.isArray(body?.Participants)) {
-      for (const p of body.Participants as Item[]) if (typeof p?.ParticipantId === 'string' && p.ParticipantRole) byId.set(p.ParticipantId, vendorRole(p.ParticipantRole));
+      for (const p of body.Participants as Item[])
+        if (typeof p?.ParticipantId === 'string' && p.ParticipantRole) byId.set(p.ParticipantId, vendorRole(p.ParticipantRole));
     }
-    const roleOf = (item: Item): Role => (item.ParticipantRole ? vendorRole(item.ParticipantRole) : (byId.get(String(item.ParticipantId)) ?? 'unknown'));
+    const roleOf = (item: Item): Role =>
+      item.ParticipantRole ? vendorRole(item.ParticipantRole) : (byId.get(String(item.ParticipantId)) ?? 'unknown');
 
     let items: { item: Item; path: (string | number)[] }[];
     if (Array.isArray(body?.Segments)) {
-      items = (body.Segments as Item[]).flatMap((seg, i) => (seg?.Transcript ? [{ item: seg.Transcript as Item, path: ['Segments', i, 'Transcript'] }] : []));
+      items = (body.Segments as Item[]).flatMap((seg, i) =>
+        seg?.Transcript ? [{ item: seg.Transcript as Item, path: ['Segments', i, 'Transcript'] }] : [],
+      );
     } else if (Array.isArray(body?.Transcript)) {
       items = (body.Transcript as Item[]).map((item, i) => ({ item, path: ['Transcript', i] }));
     } else {
@@ -38,10 +42,19 @@ export const contactLensReader: Reader = {
     const turns: RawTurn[] = [];
     for (const { item, path } of items) {
       // Chat transcripts interleave join/leave events with messages; only messages are speech.
-      if (!item || typeof item !== 'object' || typeof item.Content !== 'string' || (item.Type !== undefined && item.Type !== 'MESSAGE')) continue;
+      if (!item || typeof item !== 'object' || typeof item.Content !== 'string' || (item.Type !== undefined && item.Type !== 'MESSAGE'))
+        continue;
       const role = roleOf(item);
-      const speaker = typeof item.DisplayName === 'string' && item.DisplayName && !/\[PII\]/.test(item.DisplayName) ? item.DisplayName : labelFor(role, item);
-      const start = typeof item.BeginOffsetMillis === 'number' ? item.BeginOffsetMillis : firstTime !== undefined ? Date.parse(String(item.AbsoluteTime)) - firstTime : undefined;
+      const speaker =
+        typeof item.DisplayName === 'string' && item.DisplayName && !/\[PII\]/.test(item.DisplayName)
+          ? item.DisplayName
+          : labelFor(role, item);
+      const start =
+        typeof item.BeginOffsetMillis === 'number'
+          ? item.BeginOffsetMillis
+          : firstTime !== undefined
+            ? Date.parse(String(item.AbsoluteTime)) - firstTime
+            : undefined;
       turns.push({
         speaker,
         role,

@@ -13,14 +13,19 @@ type Item = Record<string, unknown>;
 export const deepgramReader: Reader = {
   format: 'deepgram',
   extensions: ['.json'],
-  sniff: (head) => /"results"\s*:/.test(head) && /"channels"\s*:/.test(head) && /"(?:request_id|model_info|punctuated_word|words)"\s*:/.test(head),
+  sniff: (head) =>
+    /"results"\s*:/.test(head) && /"channels"\s*:/.test(head) && /"(?:request_id|model_info|punctuated_word|words)"\s*:/.test(head),
   read(source: Source) {
     const doc = parseJson(source.text);
     const body = doc.value as { metadata?: Item; results?: Item };
     const results = body?.results;
     if (!results || !Array.isArray(results.channels)) throw new ReadError('expected "results.channels" (Deepgram output)', 1, 1);
     const id = body.metadata?.request_id;
-    const timed = (w: Item) => ({ text: String(w.punctuated_word ?? w.word ?? ''), startMs: secondsToMs(w.start)!, endMs: secondsToMs(w.end)! });
+    const timed = (w: Item) => ({
+      text: String(w.punctuated_word ?? w.word ?? ''),
+      startMs: secondsToMs(w.start)!,
+      endMs: secondsToMs(w.end)!,
+    });
 
     if (Array.isArray(results.utterances) && results.utterances.length > 0) {
       const turns: RawTurn[] = (results.utterances as Item[]).map((u, i) => {
@@ -47,6 +52,11 @@ export const deepgramReader: Reader = {
       }));
     });
     words.sort((a, b) => a.startMs! - b.startMs!);
-    return conversationOf(source, 'deepgram', turnsFromWords(words, () => 'unknown'), { id });
+    return conversationOf(
+      source,
+      'deepgram',
+      turnsFromWords(words, () => 'unknown'),
+      { id },
+    );
   },
 };

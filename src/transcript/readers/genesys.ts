@@ -7,7 +7,8 @@ import { vendorRole } from './roles-by-name.js';
 
 type Item = Record<string, unknown>;
 
-const duration = (d: unknown) => (typeof (d as Item | undefined)?.milliseconds === 'number' ? ((d as Item).milliseconds as number) : undefined);
+const duration = (d: unknown) =>
+  typeof (d as Item | undefined)?.milliseconds === 'number' ? ((d as Item).milliseconds as number) : undefined;
 
 /**
  * Genesys Cloud speech-and-text-analytics transcript JSON: `transcripts[].phrases[]` with `text`,
@@ -23,7 +24,10 @@ export const genesysReader: Reader = {
     const body = doc.value as Item;
     if (!Array.isArray(body?.transcripts)) throw new ReadError('expected "transcripts[].phrases" (Genesys Cloud transcript)', 1, 1);
     const phrases = (body.transcripts as Item[]).flatMap((t, ti) =>
-      (Array.isArray(t?.phrases) ? (t.phrases as Item[]) : []).map((p, pi) => ({ p, line: doc.lineAt(['transcripts', ti, 'phrases', pi]) })),
+      (Array.isArray(t?.phrases) ? (t.phrases as Item[]) : []).map((p, pi) => ({
+        p,
+        line: doc.lineAt(['transcripts', ti, 'phrases', pi]),
+      })),
     );
     phrases.sort((a, b) => Number(a.p.startTimeMs) - Number(b.p.startTimeMs));
     const starts = phrases.map(({ p }) => Number(p.startTimeMs)).filter(Number.isFinite);
@@ -34,7 +38,11 @@ export const genesysReader: Reader = {
       const len = duration(p.duration);
       const words: Word[] = (Array.isArray(p.words) ? (p.words as Item[]) : [])
         .filter((w) => typeof w.startTimeMs === 'number' && duration(w.duration) !== undefined)
-        .map((w) => ({ text: String(w.word ?? ''), startMs: (w.startTimeMs as number) - origin, endMs: (w.startTimeMs as number) - origin + duration(w.duration)! }));
+        .map((w) => ({
+          text: String(w.word ?? ''),
+          startMs: (w.startTimeMs as number) - origin,
+          endMs: (w.startTimeMs as number) - origin + duration(w.duration)!,
+        }));
       return {
         speaker: role === 'agent' ? 'Agent' : role === 'customer' ? 'Customer' : String(p.participantPurpose ?? 'participant'),
         role,

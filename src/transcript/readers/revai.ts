@@ -23,7 +23,11 @@ export const revAiReader: Reader = {
       return {
         speaker: typeof m.speaker_name === 'string' && m.speaker_name ? m.speaker_name : speakerLabel(m.speaker),
         role: 'unknown',
-        text: elements.map((e) => String(e.value ?? '')).join('').replace(/\s+/g, ' ').trim(),
+        text: elements
+          .map((e) => String(e.value ?? ''))
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim(),
         ...(words.length > 0 && { startMs: words[0]!.startMs, endMs: words[words.length - 1]!.endMs, words }),
         line: doc.lineAt(['monologues', i]),
       };

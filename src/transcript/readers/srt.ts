@@ -29,7 +29,8 @@ export const srtReader: Reader = {
       // A cue number, then its timing line.
       if (/^\s*\d+\s*$/.test(lines[i]!)) i++;
       const timing = TIMING.exec(lines[i] ?? '');
-      if (!timing) throw new ReadError('expected a cue timing line such as "00:00:01,000 --> 00:00:04,000"', Math.min(i, lines.length - 1) + 1, 1);
+      if (!timing)
+        throw new ReadError('expected a cue timing line such as "00:00:01,000 --> 00:00:04,000"', Math.min(i, lines.length - 1) + 1, 1);
       const startMs = parseClock(timing[1]!);
       const endMs = parseClock(timing[2]!);
       if (startMs === undefined) throw new ReadError(`malformed start time '${timing[1]}'`, i + 1, lines[i]!.indexOf(timing[1]!) + 1);

@@ -30,7 +30,14 @@ export const textReader: Reader = {
       const line = i + 1;
       const parsed = parseTurnLine(raw, line, (label) => front.roles.has(label.toLowerCase()) || defaultRole(label) !== undefined);
       if (parsed) {
-        turns.push({ index: turns.length + 1, speaker: parsed.label, role: roleFor(parsed.label, front.roles), text: parsed.text, line, ...parsed.times });
+        turns.push({
+          index: turns.length + 1,
+          speaker: parsed.label,
+          role: roleFor(parsed.label, front.roles),
+          text: parsed.text,
+          line,
+          ...parsed.times,
+        });
       } else if (turns.length > 0) {
         const last = turns[turns.length - 1]!;
         last.text = last.text ? `${last.text} ${raw.trim()}` : raw.trim();
@@ -38,7 +45,8 @@ export const textReader: Reader = {
         throw new ReadError("expected a turn such as 'Agent: Hello' (optionally after a [mm:ss] timestamp) before any other text", line, 1);
       }
     }
-    if (turns.length === 0) throw new ReadError("no turns found: expected lines such as 'Agent: Hello' or '[00:05] Customer: Hi'", front.lineCount + 1, 1);
+    if (turns.length === 0)
+      throw new ReadError("no turns found: expected lines such as 'Agent: Hello' or '[00:05] Customer: Hi'", front.lineCount + 1, 1);
 
     return {
       id: conversationId(front.metadata.id, source.path),
@@ -69,7 +77,11 @@ function parseTurnLine(raw: string, line: number, isKnownLabel: (label: string) 
   const label = LABEL.exec(rest);
   if (!label) {
     if (stamp && times.startMs !== undefined) {
-      throw new ReadError("expected a speaker label and a colon after the timestamp, e.g. '[00:05] Agent: Hello'", line, stamp[0].length + 1);
+      throw new ReadError(
+        "expected a speaker label and a colon after the timestamp, e.g. '[00:05] Agent: Hello'",
+        line,
+        stamp[0].length + 1,
+      );
     }
     return undefined;
   }
@@ -81,7 +93,7 @@ function parseTurnLine(raw: string, line: number, isKnownLabel: (label: string) 
 
 function parseStamp(inner: string, line: number, column: number): TurnLine['times'] {
   const parts = inner.split(/\s*(?:-->|–|—|-)\s*/);
-  const expected = "expected a timestamp such as [01:23], [00:01:23.450] or a range [00:00:12.480-00:00:15.910]";
+  const expected = 'expected a timestamp such as [01:23], [00:01:23.450] or a range [00:00:12.480-00:00:15.910]';
   if (parts.length > 2) throw new ReadError(`malformed timestamp [${inner}]: ${expected}`, line, column);
   const startMs = parseClock(parts[0]!);
   if (startMs === undefined) throw new ReadError(`malformed timestamp [${inner}]: ${expected}`, line, column);

@@ -30,7 +30,9 @@ export const vttReader: Reader = {
     }
     // Cues that start before the previous one break a conformance rule, not the syntax: overlapping
     // speakers in diarized exports do it. They are read; every other spec error refuses the file.
-    const first = errors.find((e) => !e.message.startsWith('Start timestamp is not greater than or equal to start timestamp of previous cue'));
+    const first = errors.find(
+      (e) => !e.message.startsWith('Start timestamp is not greater than or equal to start timestamp of previous cue'),
+    );
     if (first) throw new ReadError(`invalid WebVTT: ${first.message}`, first.line, first.col);
 
     const cueLines = timingLines(source.text);
@@ -77,7 +79,11 @@ function voices(nodes: readonly VttNode[], raw: string): { speaker?: string; tex
   }
   const spoken = parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text);
   // "<v It's late" (no ">") makes the whole cue a voice name by the spec; keep the words rather than lose them.
-  const bare = raw.replace(/^<v\b[^\s>]*\s*/, '').replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  const bare = raw
+    .replace(/^<v\b[^\s>]*\s*/, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return spoken.length > 0 || !bare ? spoken : [{ text: bare }];
 }
 
@@ -104,7 +110,14 @@ function lenient(text: string): string {
   const lines = text.split(/\r?\n/);
   const header = lines.findIndex((l, i) => i > 0 && !l.trim());
   const body = lines.map((l, i) => (i > 0 && header > 0 && i < header ? '' : l));
-  return body.map((l, i) => (i > 0 && l.includes('-->') && body[i - 1]!.trim() ? `\n${l}` : l).replace(/^(\d+(?::\d+){1,2}(?:\.\d+)?)\s*-->\s*(\d+(?::\d+){1,2}(?:\.\d+)?)/, (_m, a: string, b: string) => `${pad(a)} --> ${pad(b)}`)).join('\n');
+  return body
+    .map((l, i) =>
+      (i > 0 && l.includes('-->') && body[i - 1]!.trim() ? `\n${l}` : l).replace(
+        /^(\d+(?::\d+){1,2}(?:\.\d+)?)\s*-->\s*(\d+(?::\d+){1,2}(?:\.\d+)?)/,
+        (_m, a: string, b: string) => `${pad(a)} --> ${pad(b)}`,
+      ),
+    )
+    .join('\n');
 }
 
 /** 1-based line of each cue's timing line; a valid file has exactly one per cue, in order. */
