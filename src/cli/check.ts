@@ -7,6 +7,7 @@ import { EXIT } from '../run/gates.js';
 import { type Severity, severityRank } from '../rules/types.js';
 import type { CliIO } from './io.js';
 import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { reportBaselineChange, reportGates } from './gate-lines.js';
 import { progressBar } from './progress.js';
 import { reportSetupError } from './setup-error.js';
 
@@ -85,6 +86,8 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
     io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ') || 'stdin'}\n`);
     return EXIT.error;
   }
-  run.save();
+  const change = run.save();
+  if (change) reportBaselineChange(change, io);
+  reportGates(summary, io);
   return run.exitCode();
 }

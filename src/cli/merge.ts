@@ -4,7 +4,14 @@ import { colors } from '../report/color.js';
 import { REPORTERS } from '../report/index.js';
 import { collectResults, type Results } from '../results/collect.js';
 import type { FileResult, RuleMetadata } from '../results/model.js';
-import { EXIT } from '../run/gates.js';
+import { findConfig } from '../config/find.js';
+import { isPackLoadError } from '../rules/problems.js';
+import { resolveGates } from '../run/configured-gates.js';
+import { SetupError } from '../run/errors.js';
+import { EXIT, type Gates, withGates } from '../run/gates.js';
+import type { BatchSummary } from '../results/summary.js';
+import { reportGates } from './gate-lines.js';
+import { reportSetupError } from './setup-error.js';
 import type { CliIO } from './io.js';
 import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
 
@@ -14,10 +21,20 @@ import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
  */
 export async function mergeCommand(
   files: readonly string[],
-  options: { outputs: OutputSpec[]; groupBy?: 'agent'; cwd: string },
+  options: { outputs: OutputSpec[]; groupBy?: 'agent'; gates?: Partial<Gates>; config?: string | false; cwd: string },
   io: CliIO,
 ): Promise<number> {
+  let gates: Gates;
+  try {
+    // The same gates as check: the command line, then the config's (so the merge step of a sharded CI can be the gate).
+    const file = options.config === false ? undefined : options.config ? resolve(options.cwd, options.config) : findConfig(options.cwd);
+    const config = file ? (await import('../config/load.js')).loadConfig(file) : undefined;
+    gates = resolveGates(config, options.gates);
+  } catch (err) {
+    return reportSetupError(isPackLoadError(err) ? new SetupError('invalid configuration', [err.problem]) : err, io);
+  }
   const all: FileResult[] = [];
+  let baseline: BatchSummary['baseline'];
   const packs = new Set<string>();
   const rules = new Map<string, RuleMetadata>();
   for (const file of files) {
@@ -30,6 +47,8 @@ export async function mergeCommand(
           'these results do not record the packs and rules that made them (an older callcoach wrote them); check again to merge',
         );
       all.push(...doc.files);
+      const shard = doc.summary?.baseline;
+      if (shard) baseline = { known: (baseline?.known ?? 0) + shard.known, fixed: [...(baseline?.fixed ?? []), ...shard.fixed] };
       for (const p of doc.run.packs) packs.add(p);
       for (const r of doc.run.rules) if (!rules.has(r.id)) rules.set(r.id, r);
     } catch (err) {
@@ -38,7 +57,10 @@ export async function mergeCommand(
     }
   }
   const run = { packs: [...packs], rules: [...rules.values()] };
-  const merged = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
+  const collected = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
+  // Each shard compared its own inputs with the baseline: their counts and fixed lists add up.
+  const summary = withGates({ ...collected.summary, ...(baseline && { baseline }) }, gates);
+  const merged = { ...collected, summary };
   const context = { rules: run.rules, packs: run.packs, color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }) };
   for (const o of options.outputs) {
     const reporter = REPORTERS[o.format]!(context);
@@ -46,5 +68,6 @@ export async function mergeCommand(
     await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
     await sink.close();
   }
-  return merged.summary.errors > 0 ? EXIT.error : EXIT.ok;
+  reportGates(summary, io);
+  return summary.exit!.code;
 }

@@ -62,9 +62,13 @@ export const configSchema = z.strictObject({
       failOn: z.enum(SEVERITIES).optional(),
       maxWarnings: z.number().int().min(0).optional(),
       failUnder: z.number().min(0).max(100).optional(),
+      maxUnjudged: z
+        .union([z.number().int().min(0), z.string().regex(/^\d+(\.\d+)?%$/, 'a share is written like "10%"')])
+        .optional()
+        .describe('More unjudged conversations (roles undecided, too short, empty) than this count or share ("10%") fail the run.'),
     })
     .default({})
-    .describe('Defaults for the exit-code gates --fail-on, --max-warnings and --fail-under (the command line wins).'),
+    .describe('Defaults for the exit-code gates --fail-on, --max-warnings, --fail-under and --max-unjudged (the command line wins).'),
 });
 
 export type ConfigDocument = z.infer<typeof configSchema>;

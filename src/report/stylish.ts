@@ -87,21 +87,35 @@ function location(path: string, line?: number, column?: number): string {
 
 function summaryLine(s: BatchSummary, c: ChalkInstance): string {
   const parts = [plural(s.bySeverity.error, 'error'), plural(s.bySeverity.warning, 'warning'), `${s.bySeverity.info} info`];
-  const unread = s.errors;
+  const unjudged = s.unjudged.total;
   const head =
     s.findings > 0
       ? c.bold(`${plural(s.findings, 'finding')} (${parts.join(', ')})`)
-      : unread > 0
+      : s.unreadable > 0 || unjudged > 0
         ? 'no findings'
         : c.green('✔ no findings');
-  const tail = unread > 0 ? c.red(`; ${plural(unread, 'file')} could not be read`) : '';
-  return `${head} in ${plural(s.conversations, 'conversation')}${tail}`;
+  const unread = s.unreadable > 0 ? c.red(`; ${plural(s.unreadable, 'file')} could not be read`) : '';
+  const unjudgedNote = unjudged > 0 ? c.yellow(`; ${unjudged} not judged (${unjudgedReasons(s)})`) : '';
+  return [`${head} in ${plural(s.conversations, 'conversation')}${unread}${unjudgedNote}`, ...baselineLines(s, c)].join('\n');
+}
+
+const unjudgedReasons = ({ unjudged: u }: BatchSummary) =>
+  [u.rolesUndecided && `${u.rolesUndecided} roles undecided`, u.tooShort && `${u.tooShort} too short`, u.empty && `${u.empty} empty`]
+    .filter(Boolean)
+    .join(', ');
+
+function baselineLines(s: BatchSummary, c: ChalkInstance): string[] {
+  if (!s.baseline) return [];
+  const { known, fixed } = s.baseline;
+  const lines = [c.dim(`${plural(known, 'finding')} in the baseline (not shown or counted); ${fixed.length} fixed since it was recorded`)];
+  for (const f of fixed) lines.push(`  ${c.green('✔ fixed')}  ${f.path}  ${f.conversation}  ${c.dim(f.rule)}  ${c.italic(`"${f.quote}"`)}`);
+  return lines;
 }
 
 function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   const lines = [
     c.bold('Summary'),
-    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · mean score ${s.scores.mean ?? 'n/a'}`,
+    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.unreadable} · unjudged ${s.unjudged.total} · mean score ${s.scores.mean ?? 'n/a'}`,
   ];
   const widest = Math.max(1, ...s.scores.distribution.map((b) => b.count));
   lines.push('  scores');

@@ -45,10 +45,15 @@ export function comparePaths(a: string, b: string): number {
 
 /** What a baselined finding was, for people reading the baseline file and for the "fixed" list. */
 export interface BaselineEntry {
-  rule: string;
   conversation: string;
+  rule: string;
   quote: string;
+  /** Why the finding is accepted, written by people; kept when the baseline is rewritten. */
+  reason?: string;
 }
+
+/** A baselined finding a run no longer produced, with the input it was recorded for. */
+export type FixedFinding = BaselineEntry & { path: string };
 
 /** A rule as the results describe it, so a report made later (`merge`) lists the same rules as the run. */
 export type RuleMetadata = Omit<RuleInfo, 'tests'>;

@@ -1,20 +1,39 @@
 import type { Severity } from '../rules/types.js';
 import { STEPS } from '../scorecard/steps.js';
-import type { BaselineEntry, FileResult } from './model.js';
+import type { FileResult, FixedFinding } from './model.js';
+import { countUnjudged, noUnjudged, type UnjudgedCounts, unjudgedReason } from './unjudged.js';
 
 /** What a batch amounts to: built one file at a time, so a run never needs all results at once. */
 export interface BatchSummary {
   files: number;
   conversations: number;
   findings: number;
-  errors: number;
+  /** Files (or records) that could not be read: not findings, and always exit code 2. */
+  unreadable: number;
+  /** Conversations read but not judged (every step n/a), by reason; --max-unjudged gates on the total. */
+  unjudged: UnjudgedCounts;
   bySeverity: Record<Severity, number>;
   scores: { mean: number | null; min: number | null; distribution: { from: number; to: number; count: number }[] };
   topRules: { rule: string; count: number }[];
   lowest: { path: string; id: string; score: number }[];
   byAgent?: AgentSummary[];
   /** With --baseline: how many findings it already knew (hidden), and the ones that went away. */
-  baseline?: { known: number; fixed: BaselineEntry[] };
+  baseline?: { known: number; fixed: FixedFinding[] };
+  /** Each gate that was set, with its figure; added by the run that applies them. */
+  gates?: GateResult[];
+  /** The exit code and why. */
+  exit?: { code: number; reason: string };
+}
+
+/** One exit-code gate, evaluated: its limit, the figure it was compared with, and whether it tripped. */
+export interface GateResult {
+  name: 'fail-on' | 'max-warnings' | 'fail-under' | 'max-unjudged';
+  limit: number | string;
+  /** fail-on: findings at or above the severity; max-warnings: warnings; fail-under: the lowest score; max-unjudged: unjudged conversations. */
+  actual: number;
+  tripped: boolean;
+  /** One line saying what the gate found, e.g. "too many warnings: 3 (maximum: 0)". */
+  message: string;
 }
 
 export interface AgentSummary {
@@ -57,7 +76,8 @@ export class SummaryBuilder {
   private files = 0;
   private conversations = 0;
   private findings = 0;
-  private errors = 0;
+  private unreadable = 0;
+  private readonly unjudged = noUnjudged();
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private scoreSum = 0;
   private scored = 0;
@@ -72,9 +92,10 @@ export class SummaryBuilder {
 
   add(file: FileResult): void {
     this.files++;
-    this.errors += file.errors.length;
+    this.unreadable += file.errors.length;
     if (!file.conversation) return;
     this.conversations++;
+    countUnjudged(this.unjudged, unjudgedReason(file));
     this.findings += file.findings.length;
     for (const f of file.findings) {
       this.bySeverity[f.severity]++;
@@ -115,7 +136,8 @@ export class SummaryBuilder {
       files: this.files,
       conversations: this.conversations,
       findings: this.findings,
-      errors: this.errors,
+      unreadable: this.unreadable,
+      unjudged: { ...this.unjudged },
       bySeverity: { ...this.bySeverity },
       scores: {
         mean: this.scored ? round1(this.scoreSum / this.scored) : null,

@@ -7,10 +7,11 @@ import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
 import type { Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
 import type { AssignableRole } from '../transcript/model.js';
-import { BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
+import { type BaselineChange, type BaselineMode, BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
 import { type Executor, inlineExecutor, poolExecutor } from './executor.js';
-import { DEFAULT_GATES, exitCode, type Gates } from './gates.js';
+import { resolveGates } from './configured-gates.js';
+import { exitCode, type Gates, withGates } from './gates.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
 import { linesOf, readAll } from './lines.js';
 import { batches, mapOrdered } from './ordered.js';
@@ -41,7 +42,7 @@ export interface CheckerOptions {
   /** Gates set here win over the config's. */
   gates?: Partial<Gates>;
   /** Only findings not in this baseline file count; `write` and `prune` rewrite it on `save()`. */
-  baseline?: { file: string; mode?: 'compare' | 'write' | 'prune' };
+  baseline?: { file: string; mode?: BaselineMode };
 }
 
 export interface CheckInputs {
@@ -87,13 +88,7 @@ export class Checker {
     };
     this.prepared = prepare(this.setup);
     if (this.prepared.problems.length > 0) throw new SetupError('invalid configuration or rule pack', this.prepared.problems);
-    const { config } = this.prepared;
-    const configured = {
-      failOn: config?.gates.failOn?.value,
-      maxWarnings: config?.gates.maxWarnings?.value,
-      failUnder: config?.gates.failUnder?.value,
-    };
-    this.gates = { ...DEFAULT_GATES, ...defined(configured), ...defined(options.gates ?? {}) };
+    this.gates = resolveGates(this.prepared.config, options.gates);
     this.packs = this.prepared.packs;
     this.rules = this.prepared.rules;
     this.info = runInfoOf(
@@ -108,18 +103,34 @@ export class Checker {
 
   /** A run over these inputs: iterate it for the results, in input order, as they are ready. */
   check(inputs: CheckInputs): CheckRun {
-    let baseline: BaselineTracker | undefined;
     const spec = this.options.baseline;
-    if (spec) {
-      try {
-        baseline = new BaselineTracker(
-          spec.mode === 'write' ? undefined : parseBaseline(readFileSync(resolve(this.cwd, spec.file), 'utf8')),
-        );
-      } catch (err) {
-        throw new SetupError(`cannot use baseline ${spec.file}: ${(err as Error).message}`);
-      }
+    const tracker =
+      spec &&
+      new BaselineTracker(
+        this.readBaseline(spec.file, spec.mode ?? 'compare'),
+        spec.mode ?? 'compare',
+        this.cwd,
+        this.prepared.options.scoring,
+      );
+    return new CheckRun(this, inputs, this.prepared, this.setup, this.options, tracker);
+  }
+
+  /** The baseline as it stands; writing one that does not exist yet starts from nothing. */
+  private readBaseline(file: string, mode: BaselineMode) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(this.cwd, file), 'utf8');
+    } catch (err) {
+      if (mode === 'write' && (err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      throw new SetupError(
+        `cannot use baseline ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (record one with --write-baseline)' : (err as Error).message}`,
+      );
     }
-    return new CheckRun(this, inputs, this.prepared, this.setup, this.options, baseline);
+    try {
+      return parseBaseline(text);
+    } catch (err) {
+      throw new SetupError(`cannot use baseline ${file}: ${(err as Error).message}`);
+    }
   }
 }
 
@@ -177,9 +188,8 @@ export class CheckRun implements AsyncIterable<FileResult> {
       await executor.close();
     }
     const summary = this.builder.build();
-    if (this.baseline && this.options.baseline?.mode !== 'write')
-      summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed().map(([, e]) => e) };
-    this.built = summary;
+    if (this.baseline) summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed() };
+    this.built = withGates(summary, this.gates);
   }
 
   /** What the run amounts to; available once every result has been read. */
@@ -193,15 +203,17 @@ export class CheckRun implements AsyncIterable<FileResult> {
     return exitCode(this.summary(), this.gates);
   }
 
-  /** With a baseline in `write` or `prune` mode: rewrites the baseline file from what this run saw. */
-  save(): void {
+  /**
+   * With a baseline in `write` or `prune` mode: rewrites the baseline file for the inputs this run
+   * checked (every other input's entries stay as they were) and says what changed.
+   */
+  save(): BaselineChange | undefined {
     const spec = this.options.baseline;
-    if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return;
+    if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return undefined;
     this.summary();
-    writeFileSync(
-      resolve(this.checker.cwd, spec.file),
-      formatBaseline(spec.mode === 'write' ? this.baseline.seen : this.baseline.pruned()),
-    );
+    const next = this.baseline.updated();
+    writeFileSync(resolve(this.checker.cwd, spec.file), formatBaseline(next));
+    return this.baseline.change(spec.file, next);
   }
 }
 
@@ -211,10 +223,6 @@ export function checkStream(inputs: CheckInputs | readonly string[], options: Ch
 }
 
 const isPathList = (inputs: CheckInputs | readonly string[]): inputs is readonly string[] => Array.isArray(inputs);
-
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** The work, as a stream, and its size when known (for progress and the choice of threads). */
 async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: AsyncIterable<Task>; count?: number }> {

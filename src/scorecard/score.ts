@@ -41,12 +41,30 @@ export interface Scoring {
 export function scorecard(outcomes: readonly RuleOutcome[], scoring: Scoring = {}): Scorecard {
   const steps = STEPS.map(({ step, title }): StepScore => {
     const mine = outcomes.filter((o) => o.rule.step === step);
-    const findings: Finding[] = mine.flatMap((o) => o.findings);
     if (!mine.some((o) => o.applicable)) return { step, title, status: 'n/a', score: null, findings: 0 };
-    const cost = findings.reduce((sum, f) => sum + SEVERITY_COST[f.severity], 0);
-    const failed = findings.some((f) => SEVERITY_COST[f.severity] > 0);
-    return { step, title, status: failed ? 'fail' : 'pass', score: Math.max(0, 100 - cost), findings: findings.length };
+    return { step, title, ...stepVerdict(mine.flatMap((o) => o.findings)) };
   });
+  return overall(steps, scoring);
+}
+
+/**
+ * The same scorecard counting only `findings` (a subset of the ones it was made from, e.g. without
+ * baselined findings), so steps and score agree with what a run reports and gates on. n/a stays n/a.
+ */
+export function rescore(card: Scorecard, findings: readonly Finding[], scoring: Scoring = {}): Scorecard {
+  const steps = card.steps.map((s) =>
+    s.status === 'pass' || s.status === 'fail' ? { ...s, ...stepVerdict(findings.filter((f) => f.step === s.step)) } : s,
+  );
+  return overall(steps, scoring);
+}
+
+function stepVerdict(findings: readonly Finding[]): Pick<StepScore, 'status' | 'score' | 'findings'> {
+  const cost = findings.reduce((sum, f) => sum + SEVERITY_COST[f.severity], 0);
+  const failed = findings.some((f) => SEVERITY_COST[f.severity] > 0);
+  return { status: failed ? 'fail' : 'pass', score: Math.max(0, 100 - cost), findings: findings.length };
+}
+
+function overall(steps: StepScore[], scoring: Scoring): Scorecard {
   let weighted = 0;
   let weights = 0;
   for (const s of steps) {

@@ -44,7 +44,9 @@ describe('batch runs', () => {
       await cli(['check', '-f', `json:${file}`, '--shard', `${i}/2`, 'calls'], { cwd });
       parts.push(file);
     }
-    for (const format of ['csv', 'sarif', 'json']) expect((await cli(['merge', '-f', format, ...parts])).stdout).toBe(await single(format));
+    // merge runs where check ran, so it takes the same config gates
+    for (const format of ['csv', 'sarif', 'json'])
+      expect((await cli(['merge', '-f', format, ...parts], { cwd })).stdout).toBe(await single(format));
     expect(await single('csv')).toContain('findings northwind');
   });
 
@@ -189,14 +191,14 @@ describe('batch runs', () => {
 
   it('writes a Markdown summary for pull requests', async () => {
     const md = (await cli(['check', '-f', 'markdown', '--group-by', 'agent', 'fixtures/calls'])).stdout;
-    expect(md).toContain('| files | conversations | unreadable | errors | warnings | info | mean score |');
+    expect(md).toContain('| files | conversations | unreadable | unjudged | errors | warnings | info | mean score |');
     expect(md).toContain('### Most frequent rules');
     expect(md).toMatch(/\| Dana \| 1 \| 75 \|/);
   });
 
   it('ends a stylish batch with a summary and a per-agent table', async () => {
     const out = (await cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls'])).stdout;
-    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · mean score 89\.3/);
+    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · unjudged 0 · mean score 89\.3/);
     expect(out).toContain('most frequent rules');
     expect(out).toContain('lowest scores');
     expect(out).toMatch(/By agent\n.*agent +calls +mean/);
@@ -218,13 +220,17 @@ describe('gates', () => {
   });
 
   it('fails only on findings a baseline does not know, and reports and prunes the fixed ones', async () => {
-    const dir = join(work, 'baseline', 'calls');
+    const root = join(work, 'baseline');
+    const dir = join(root, 'calls');
     mkdirSync(dir, { recursive: true });
     cpSync('fixtures/calls/pharmacy-refill.txt', join(dir, 'call.txt'));
-    const baseline = join(work, 'baseline', 'baseline.json');
-    expect((await cli(['check', '--baseline', baseline, '--write-baseline', dir])).code).toBe(1);
-    expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(4);
-    const again = await cli(['check', '-f', 'json', '--baseline', baseline, dir]);
+    const baseline = join(root, 'baseline.json');
+    const written = await cli(['check', '--baseline', baseline, '--write-baseline', 'calls'], { cwd: root });
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain('callcoach: baseline');
+    expect(written.stderr).toContain('recorded the findings of 1 checked input (+4 −0); 4 entries in all');
+    expect(entries(baseline)).toEqual({ 'calls/call.txt': 4 });
+    const again = await cli(['check', '-f', 'json', '--baseline', baseline, 'calls'], { cwd: root });
     expect(again.code).toBe(0);
     expect(json(again.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 4, fixed: [] } });
     // Fix the empathy finding (and only it), then add a new problem elsewhere.
@@ -232,11 +238,119 @@ describe('gates', () => {
       .replace("What's your date of birth?", "I'm sorry, that's awful. What's your date of birth?")
       .replace('the plan will review it.', 'the plan will review it. You will need to call our pharmacy benefits department.');
     writeFileSync(join(dir, 'call.txt'), text);
-    const changed = json((await cli(['check', '-f', 'json', '--baseline', baseline, dir])).stdout);
+    const changed = json((await cli(['check', '-f', 'json', '--baseline', baseline, 'calls'], { cwd: root })).stdout);
     expect(changed.files[0]!.findings.map((f) => f.rule)).toEqual(['cold-transfers/brush-off']);
-    expect(changed.summary.baseline!.fixed.map((f) => f.rule)).toEqual(['empathy/no-acknowledgement']);
-    await cli(['check', '--baseline', baseline, '--prune-baseline', dir]);
-    expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(3);
+    expect(changed.summary.baseline!.fixed.map((f) => [f.path, f.rule])).toEqual([['calls/call.txt', 'empathy/no-acknowledgement']]);
+    const pruned = await cli(['check', '--baseline', baseline, '--prune-baseline', 'calls'], { cwd: root });
+    expect(pruned.stderr).toContain('pruned 1 fixed finding of 1 checked input');
+    expect(entries(baseline)).toEqual({ 'calls/call.txt': 3 });
+  });
+});
+
+/** Entries per input path in a baseline file. */
+const entries = (file: string) =>
+  Object.fromEntries(Object.entries(JSON.parse(readFileSync(file, 'utf8')).files as Record<string, unknown[]>).map(([p, e]) => [p, e.length]));
+
+describe('baselines', () => {
+  const root = join(work, 'qa');
+  const call = (agent: string, day: string) => join(root, agent, day, 'call-001.txt');
+  const setUp = () => {
+    rmSync(root, { recursive: true, force: true });
+    for (const [agent, day] of [
+      ['a', 'mon'],
+      ['b', 'mon'],
+      ['c', 'tue'],
+    ]) {
+      mkdirSync(join(root, agent!, day!), { recursive: true });
+      cpSync('fixtures/calls/pharmacy-refill.txt', call(agent!, day!));
+    }
+  };
+
+  it("keys entries by the input's path, so the same file name in another folder is not silenced", async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
+    const other = await cli(['check', '-f', 'json', '--baseline', baseline, 'b'], { cwd: root });
+    expect(other.code).toBe(1);
+    expect(json(other.stdout).summary).toMatchObject({ findings: 4, baseline: { known: 0, fixed: [] } });
+  });
+
+  it('--write-baseline on some inputs merges: the entries of every other input are kept', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
+    expect(entries(baseline)).toEqual({ 'a/mon/call-001.txt': 4, 'b/mon/call-001.txt': 4, 'c/tue/call-001.txt': 4 });
+    const one = await cli(['check', '--baseline', baseline, '--write-baseline', 'b/mon/call-001.txt'], { cwd: root });
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain('(+0 −0); 12 entries in all, 8 of them for inputs not checked in this run');
+    expect(entries(baseline)).toEqual({ 'a/mon/call-001.txt': 4, 'b/mon/call-001.txt': 4, 'c/tue/call-001.txt': 4 });
+  });
+
+  it('--prune-baseline with --shard prunes only the inputs of that shard, and a reason survives rewriting', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
+    const doc = JSON.parse(readFileSync(baseline, 'utf8'));
+    doc.files['a/mon/call-001.txt'][0].reason = 'accepted by QA lead, ticket 42';
+    writeFileSync(baseline, JSON.stringify(doc));
+    for (const f of ['a/mon', 'b/mon', 'c/tue']) rmSync(join(root, f, 'call-001.txt'));
+    for (const [agent, day] of [
+      ['a', 'mon'],
+      ['b', 'mon'],
+      ['c', 'tue'],
+    ])
+      writeFileSync(call(agent!, day!), 'Customer: Hello, my order is late.\nAgent: I am sorry about that, let me check it now.\n');
+    const first = json((await cli(['check', '-f', 'json', '--shard', '1/2', '.'], { cwd: root })).stdout).files.map((f) => f.path);
+    expect(first).toEqual(['a/mon/call-001.txt', 'c/tue/call-001.txt']);
+    const shard = await cli(['check', '--baseline', baseline, '--prune-baseline', '--shard', '1/2', '.'], { cwd: root });
+    expect(shard.stderr).toContain(`pruned ${first.length * 4} fixed findings of ${first.length} checked input`);
+    const left = entries(baseline);
+    for (const p of ['a/mon/call-001.txt', 'b/mon/call-001.txt', 'c/tue/call-001.txt']) expect(left[p]).toBe(first.includes(p) ? undefined : 4);
+
+    setUp();
+    await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
+    const kept = JSON.parse(readFileSync(baseline, 'utf8')).files['a/mon/call-001.txt'];
+    expect(kept.filter((e: { reason?: string }) => e.reason)).toHaveLength(first.includes('a/mon/call-001.txt') ? 0 : 1);
+  });
+
+  it('every output agrees under a baseline: steps, scores, JUnit and the exit code count the same findings', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
+    const out = json((await cli(['check', '-f', 'json', '--baseline', baseline, 'a'], { cwd: root })).stdout).files[0]!;
+    expect(out.findings).toEqual([]);
+    expect(out.scorecard!.steps.filter((s) => s.status === 'fail')).toEqual([]);
+    expect(out.scorecard!.score).toBe(100);
+    expect(out.notices).toContain('4 findings are in the baseline (not shown or counted)');
+    const junit = (await cli(['check', '-f', 'junit', '--baseline', baseline, 'a'], { cwd: root })).stdout;
+    expect(junit).not.toContain('<failure');
+    const stylish = await cli(['check', '--baseline', baseline, 'a'], { cwd: root });
+    expect(stylish.code).toBe(0);
+    expect(stylish.stdout).not.toContain('fail\n');
+    expect(stylish.stdout).toContain('4 findings in the baseline (not shown or counted); 0 fixed since it was recorded');
+  });
+
+  it('lists the fixed findings in stylish and markdown, not only in JSON', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
+    writeFileSync(call('a', 'mon'), 'Customer: Hello, my order is late.\nAgent: I am sorry about that, let me check it now.\n');
+    const stylish = (await cli(['check', '--baseline', baseline, 'a'], { cwd: root })).stdout;
+    expect(stylish).toMatch(/✔ fixed {2}a\/mon\/call-001\.txt {2}pharmacy-refill {2}empathy\/no-acknowledgement/);
+    const md = (await cli(['check', '-f', 'markdown', '--baseline', baseline, 'a'], { cwd: root })).stdout;
+    expect(md).toContain('### Baseline');
+    expect(md).toMatch(/\| `a\/mon\/call-001\.txt` \| pharmacy-refill \| `empathy\/no-acknowledgement` \|/);
+  });
+
+  it('refuses a baseline it cannot use, and an older one with what to do', async () => {
+    setUp();
+    const old = join(root, 'old.json');
+    writeFileSync(old, JSON.stringify({ tool: 'callcoach', baselineVersion: 1, findings: {} }));
+    const r = await cli(['check', '--baseline', old, 'a'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('record it again with --write-baseline');
+    const missing = await cli(['check', '--baseline', join(root, 'none.json'), 'a'], { cwd: root });
+    expect(missing.stderr).toContain('no such file (record one with --write-baseline)');
   });
 });
 

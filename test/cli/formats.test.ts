@@ -13,7 +13,7 @@ describe('formats and roles through the CLI', () => {
     const r = await cli(['check', '-f', 'json', 'fixtures/formats']);
     expect(r.code).toBe(1); // the second call in calls.jsonl ignores an upset customer
     const out = json(r.stdout);
-    expect(out.summary).toMatchObject({ files: 18, conversations: 18, errors: 0 });
+    expect(out.summary).toMatchObject({ files: 18, conversations: 18, unreadable: 0 });
     expect(new Set(out.files.map((f) => f.format))).toEqual(
       new Set([
         'assemblyai',

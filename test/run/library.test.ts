@@ -53,7 +53,7 @@ describe('the library', () => {
       files: 2,
       conversations: 2,
       findings: 3,
-      errors: 0,
+      unreadable: 0,
       bySeverity: { error: 0, warning: 2, info: 1 },
       scores: { mean: 80, min: 70, distribution: [] },
       topRules: [],
@@ -64,7 +64,7 @@ describe('the library', () => {
     expect(exitCode(summary, { failOn: 'error', maxWarnings: 1 })).toBe(1);
     expect(exitCode(summary, { failOn: 'error', failUnder: 71 })).toBe(1);
     expect(exitCode(summary, { failOn: 'error', failUnder: 70 })).toBe(0);
-    expect(exitCode({ ...summary, errors: 1 }, { failOn: 'error' })).toBe(2);
+    expect(exitCode({ ...summary, unreadable: 1 }, { failOn: 'error' })).toBe(2);
     expect(exitCode({ ...summary, files: 0, conversations: 0 }, { failOn: 'error' })).toBe(2);
     expect(evaluateGates(summary, { failOn: 'info', maxWarnings: 5 })).toEqual([
       { name: 'fail-on', limit: 'info', actual: 3, tripped: true },
