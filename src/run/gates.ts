@@ -78,7 +78,7 @@ export function evaluateGates(summary: BatchSummary, gates: Gates): GateResult[]
       limit: gates.maxWarnings,
       actual: warnings,
       tripped,
-      message: `${tripped ? 'too many warnings: ' : ''}${plural(warnings, 'warning')} (maximum: ${gates.maxWarnings})`,
+      message: `${tripped ? `too many warnings: ${warnings}` : plural(warnings, 'warning')} (maximum: ${gates.maxWarnings})`,
     });
   }
   if (gates.failUnder !== undefined) {
@@ -93,7 +93,7 @@ export function evaluateGates(summary: BatchSummary, gates: Gates): GateResult[]
       message:
         min === null
           ? 'no conversation has a score'
-          : `${tripped ? 'a conversation scored below the limit: ' : ''}lowest score ${min}${lowest ? ` (${lowest.path})` : ''} (minimum: ${gates.failUnder})`,
+          : `lowest score ${min}${lowest ? ` (${lowest.path})` : ''} is ${tripped ? 'below' : 'at or above'} ${gates.failUnder}`,
     });
   }
   if (gates.maxUnjudged !== undefined) results.push(unjudgedGate(summary, gates.maxUnjudged));
@@ -114,9 +114,9 @@ function unjudgedGate(summary: BatchSummary, limit: Limit): GateResult {
     limit,
     actual: total,
     tripped,
-    message: `${tripped ? 'too many unjudged conversations: ' : ''}${total} of ${summary.conversations} unjudged${
+    message: `${tripped ? 'too many unjudged conversations: ' : ''}${total} of ${summary.conversations}${
       typeof limit === 'number' ? '' : ` (${Math.round(share * 10) / 10}%)`
-    }${why.length ? `: ${why.join(', ')}` : ''} (maximum: ${limit})`,
+    }${tripped ? '' : ' unjudged'}${why.length ? ` (${why.join(', ')})` : ''} (maximum: ${limit})`,
   };
 }
 

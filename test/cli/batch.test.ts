@@ -219,6 +219,83 @@ describe('gates', () => {
     expect(json(hidden.stdout).files[0]!.findings).toEqual([]);
   });
 
+  it('prints one line per tripped gate saying which and why, and puts every gate and the exit reason in the JSON summary', async () => {
+    const file = 'fixtures/calls/fibre-outage.vtt'; // two warnings, score 88
+    const r = await cli(['check', '-f', 'json', '--max-warnings', '0', '--fail-under', '95', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'callcoach: --max-warnings 0 tripped: too many warnings: 2 (maximum: 0)',
+      'callcoach: --fail-under 95 tripped: lowest score 88 (fixtures/calls/fibre-outage.vtt) is below 95',
+    ]);
+    const { summary } = json(r.stdout);
+    expect(summary.gates).toEqual([
+      { name: 'fail-on', limit: 'error', actual: 0, tripped: false, message: 'no findings at or above error' },
+      { name: 'max-warnings', limit: 0, actual: 2, tripped: true, message: 'too many warnings: 2 (maximum: 0)' },
+      {
+        name: 'fail-under',
+        limit: 95,
+        actual: 88,
+        tripped: true,
+        message: 'lowest score 88 (fixtures/calls/fibre-outage.vtt) is below 95',
+      },
+    ]);
+    expect(summary.exit).toEqual({ code: 1, reason: 'tripped: max-warnings, fail-under' });
+    const clean = await cli(['check', '-f', 'json', file]);
+    expect(clean.stderr).toBe('');
+    expect(json(clean.stdout).summary.exit).toEqual({ code: 0, reason: 'no gate tripped' });
+  });
+
+  it('refuses impossible limits', async () => {
+    for (const args of [
+      ['--fail-under', '120'],
+      ['--fail-under', '-1'],
+      ['--max-warnings', '-1'],
+      ['--max-unjudged', '120%'],
+      ['--max-unjudged', 'some'],
+    ]) {
+      const r = await cli(['check', ...args, 'fixtures/calls']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/invalid|must|takes|cannot|expected/);
+    }
+    const dir = join(work, 'impossible');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'callcoach.config.yaml'), 'gates:\n  maxUnjudged: "200%"\n');
+    const r = await cli(['check', 'x.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+  });
+
+  it('unjudged conversations are reported always and fail the run with --max-unjudged', async () => {
+    const file = 'fixtures/unjudged/two-names.txt'; // two people, no agent cues: roles undecided
+    const plain = await cli(['check', '--fail-under', '90', '--fail-on', 'info', file]);
+    expect(plain.stdout).not.toContain('✔ no findings');
+    expect(plain.stdout).toContain('no findings in 1 conversation; 1 not judged (1 roles undecided)');
+    const out = await cli(['check', '-f', 'json', file]);
+    expect(json(out.stdout).summary.unjudged).toEqual({ total: 1, empty: 0, tooShort: 0, rolesUndecided: 1 });
+    const gated = await cli(['check', '--max-unjudged', '0', file]);
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toContain('--max-unjudged 0 tripped: too many unjudged conversations: 1 of 1 (1 roles undecided)');
+    const share = await cli(['check', '--max-unjudged', '50%', file, 'fixtures/calls/bike-repair-chat.txt']);
+    expect(share.code).toBe(0);
+    expect((await cli(['check', '--max-unjudged', '49%', file, 'fixtures/calls/bike-repair-chat.txt'])).code).toBe(1);
+    const md = (await cli(['check', '-f', 'markdown', '--max-unjudged', '0', file])).stdout;
+    expect(md).toContain('| `--max-unjudged` | 0 | ✖ too many unjudged conversations');
+  });
+
+  it('merge takes the same gates, so the merge step of a sharded CI can be the gate', async () => {
+    const parts: string[] = [];
+    for (const i of [1, 2]) {
+      const file = join(work, `gate-shard-${i}.json`);
+      await cli(['check', '-f', `json:${file}`, '--shard', `${i}/2`, 'fixtures/calls']);
+      parts.push(file);
+    }
+    const merged = await cli(['merge', '-f', 'json', '--max-warnings', '3', '--fail-on', 'warning', ...parts]);
+    expect(merged.code).toBe(1);
+    expect(merged.stderr).toContain('callcoach: --max-warnings 3 tripped: too many warnings: 6 (maximum: 3)');
+    expect(json(merged.stdout).summary.exit).toEqual({ code: 1, reason: 'tripped: fail-on, max-warnings' });
+    expect((await cli(['merge', '--fail-on', 'info', '--fail-under', '0', '--max-warnings', '10', ...parts])).code).toBe(1);
+    expect((await cli(['merge', '--fail-under', '200', ...parts])).code).toBe(2);
+  });
+
   it('fails only on findings a baseline does not know, and reports and prunes the fixed ones', async () => {
     const root = join(work, 'baseline');
     const dir = join(root, 'calls');
@@ -249,7 +326,9 @@ describe('gates', () => {
 
 /** Entries per input path in a baseline file. */
 const entries = (file: string) =>
-  Object.fromEntries(Object.entries(JSON.parse(readFileSync(file, 'utf8')).files as Record<string, unknown[]>).map(([p, e]) => [p, e.length]));
+  Object.fromEntries(
+    Object.entries(JSON.parse(readFileSync(file, 'utf8')).files as Record<string, unknown[]>).map(([p, e]) => [p, e.length]),
+  );
 
 describe('baselines', () => {
   const root = join(work, 'qa');
@@ -305,7 +384,8 @@ describe('baselines', () => {
     const shard = await cli(['check', '--baseline', baseline, '--prune-baseline', '--shard', '1/2', '.'], { cwd: root });
     expect(shard.stderr).toContain(`pruned ${first.length * 4} fixed findings of ${first.length} checked input`);
     const left = entries(baseline);
-    for (const p of ['a/mon/call-001.txt', 'b/mon/call-001.txt', 'c/tue/call-001.txt']) expect(left[p]).toBe(first.includes(p) ? undefined : 4);
+    for (const p of ['a/mon/call-001.txt', 'b/mon/call-001.txt', 'c/tue/call-001.txt'])
+      expect(left[p]).toBe(first.includes(p) ? undefined : 4);
 
     setUp();
     await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
