@@ -7,7 +7,7 @@ import { EXIT } from '../run/gates.js';
 import { type Severity, severityRank } from '../rules/types.js';
 import type { CliIO } from './io.js';
 import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
-import { reportBaselineChange, reportGates } from './gate-lines.js';
+import { reportBaselineChange, reportGates, reportSkipped } from './gate-lines.js';
 import { progressBar } from './progress.js';
 import { reportSetupError } from './setup-error.js';
 
@@ -16,6 +16,7 @@ export interface CheckCommandOptions extends Omit<CheckerOptions, 'baseline' | '
   minSeverity: Severity;
   stdinFormat: NonNullable<CheckInputs['stdinFormat']>;
   ignore: string[];
+  ext?: string[];
   shard?: CheckInputs['shard'];
   groupBy?: 'agent';
   baseline?: string;
@@ -34,6 +35,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       minSeverity: _m,
       stdinFormat,
       ignore,
+      ext,
       shard,
       groupBy,
       baseline,
@@ -49,6 +51,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       stdinFormat,
       stdin: io.stdin,
       ...(shard && { shard }),
+      ...(ext && { extensions: ext }),
     });
     await run.start();
   } catch (err) {
@@ -81,6 +84,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const summary = run.summary();
   await write((r) => r.tail(summary));
   await Promise.all(outputs.map((o) => o.sink.close()));
+  reportSkipped(summary, io);
 
   if (summary.files === 0) {
     io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ') || 'stdin'}\n`);

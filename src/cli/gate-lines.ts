@@ -4,6 +4,11 @@ import type { CliIO } from './io.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** A notice per file a walk left out because it is not a transcript: it does not change the exit code. */
+export function reportSkipped(summary: BatchSummary, io: Pick<CliIO, 'stderr'>): void {
+  for (const s of summary.skipped ?? []) io.stderr.write(`callcoach: skipped ${s.path}: ${s.reason}\n`);
+}
+
 /** One line on stderr per tripped gate, saying which and why (as linters do for --max-warnings). */
 export function reportGates(summary: BatchSummary, io: Pick<CliIO, 'stderr'>): void {
   for (const gate of summary.gates ?? [])

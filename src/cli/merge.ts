@@ -3,14 +3,14 @@ import { resolve } from 'node:path';
 import { colors } from '../report/color.js';
 import { REPORTERS } from '../report/index.js';
 import { collectResults, type Results } from '../results/collect.js';
-import type { FileResult, RuleMetadata } from '../results/model.js';
+import { comparePaths, type FileResult, type RuleMetadata } from '../results/model.js';
 import { findConfig } from '../config/find.js';
 import { isPackLoadError } from '../rules/problems.js';
 import { resolveGates } from '../run/configured-gates.js';
 import { SetupError } from '../run/errors.js';
 import { EXIT, type Gates, withGates } from '../run/gates.js';
 import type { BatchSummary } from '../results/summary.js';
-import { reportGates } from './gate-lines.js';
+import { reportGates, reportSkipped } from './gate-lines.js';
 import { reportSetupError } from './setup-error.js';
 import type { CliIO } from './io.js';
 import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
@@ -35,6 +35,7 @@ export async function mergeCommand(
   }
   const all: FileResult[] = [];
   let baseline: BatchSummary['baseline'];
+  const skipped: NonNullable<BatchSummary['skipped']> = [];
   const packs = new Set<string>();
   const rules = new Map<string, RuleMetadata>();
   for (const file of files) {
@@ -47,6 +48,7 @@ export async function mergeCommand(
           'these results do not record the packs and rules that made them (an older callcoach wrote them); check again to merge',
         );
       all.push(...doc.files);
+      skipped.push(...(doc.summary?.skipped ?? []));
       const shard = doc.summary?.baseline;
       if (shard) baseline = { known: (baseline?.known ?? 0) + shard.known, fixed: [...(baseline?.fixed ?? []), ...shard.fixed] };
       for (const p of doc.run.packs) packs.add(p);
@@ -59,7 +61,14 @@ export async function mergeCommand(
   const run = { packs: [...packs], rules: [...rules.values()] };
   const collected = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
   // Each shard compared its own inputs with the baseline: their counts and fixed lists add up.
-  const summary = withGates({ ...collected.summary, ...(baseline && { baseline }) }, gates);
+  const summary = withGates(
+    {
+      ...collected.summary,
+      ...(baseline && { baseline }),
+      ...(skipped.length > 0 && { skipped: skipped.sort((a, b) => comparePaths(a.path, b.path)) }),
+    },
+    gates,
+  );
   const merged = { ...collected, summary };
   const context = { rules: run.rules, packs: run.packs, color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }) };
   for (const o of options.outputs) {
@@ -68,6 +77,7 @@ export async function mergeCommand(
     await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
     await sink.close();
   }
+  reportSkipped(summary, io);
   reportGates(summary, io);
   return summary.exit!.code;
 }

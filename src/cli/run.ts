@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_JOBS } from '../run/checker.js';
 import { EXIT, type Gates, parseLimit } from '../run/gates.js';
+import { parseExtensions } from '../run/inputs.js';
 import { parseShard } from '../run/shard.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseRoleMap } from '../transcript/assign-roles.js';
@@ -110,6 +111,11 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       'leave out paths matching this gitignore-style pattern (repeatable; .callcoachignore is read too)',
       collect,
       [],
+    )
+    .option(
+      '--ext <list>',
+      'extensions a directory walk takes, comma-separated (default: txt,vtt,srt,json,jsonl; each also gzipped)',
+      parsed(parseExtensions),
     )
     .option('-j, --jobs <n>', `worker threads (default: ${DEFAULT_JOBS}, the number of cores)`, count('--jobs', 1), DEFAULT_JOBS)
     .option('--shard <i/n>', 'check only the i-th of n deterministic parts of the inputs', parsed(parseShard))

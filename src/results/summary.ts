@@ -19,6 +19,8 @@ export interface BatchSummary {
   byAgent?: AgentSummary[];
   /** With --baseline: how many findings it already knew (hidden), and the ones that went away. */
   baseline?: { known: number; fixed: FixedFinding[] };
+  /** Files a directory walk found that are not transcripts (left out, with why): not errors. */
+  skipped?: { path: string; reason: string }[];
   /** Each gate that was set, with its figure; added by the run that applies them. */
   gates?: GateResult[];
   /** The exit code and why. */

@@ -18,7 +18,7 @@ import { batches, mapOrdered } from './ordered.js';
 import { packFilesFor } from './pack-targets.js';
 import { prepare, type Prepared, type Setup } from './setup.js';
 import { inShard, type Shard } from './shard.js';
-import type { Task } from './task.js';
+import { isSkipped, type SkippedInput, type Task } from './task.js';
 
 export const DEFAULT_JOBS = availableParallelism();
 
@@ -54,6 +54,8 @@ export interface CheckInputs {
   stdin?: AsyncIterable<string | Buffer>;
   /** What `-` holds: one transcript (default), a list of paths, or a stream of JSON Lines conversations. */
   stdinFormat?: 'transcript' | 'paths' | 'jsonl';
+  /** What a directory walk takes (default: .txt, .vtt, .srt, .json, .jsonl, each optionally .gz). */
+  extensions?: readonly string[];
 }
 
 /**
@@ -142,6 +144,8 @@ export class CheckRun implements AsyncIterable<FileResult> {
   private readonly builder: SummaryBuilder;
   private built: BatchSummary | undefined;
   private iterated = false;
+  /** Files a walk found that are not transcripts, in input order. */
+  readonly skipped: SkippedInput[] = [];
 
   constructor(
     readonly checker: Checker,
@@ -179,6 +183,10 @@ export class CheckRun implements AsyncIterable<FileResult> {
       const size = parallel ? 8 : 1;
       for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), Math.max(4, jobs * 4))) {
         for (const full of results) {
+          if (isSkipped(full)) {
+            this.skipped.push(full);
+            continue;
+          }
           const file = this.baseline ? this.baseline.filter(full) : full;
           this.builder.add(file);
           yield file;
@@ -189,6 +197,7 @@ export class CheckRun implements AsyncIterable<FileResult> {
     }
     const summary = this.builder.build();
     if (this.baseline) summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed() };
+    if (this.skipped.length > 0) summary.skipped = this.skipped.map(({ skipped, reason }) => ({ path: skipped, reason }));
     this.built = withGates(summary, this.gates);
   }
 
@@ -245,12 +254,14 @@ async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: A
   } else if (paths.length === 0) throw new SetupError('no paths given: pass files or directories, or - to read stdin');
   const rules = await ignoreRules(cwd, inputs.ignore ?? []);
   const shard = inputs.shard;
-  const found = (await expandInputs(wanted, cwd, rules)).filter((i) => !shard || i.path === STDIN || inShard(i.path, shard));
+  const found = (await expandInputs(wanted, cwd, rules, inputs.extensions)).filter(
+    (i) => !shard || i.path === STDIN || inShard(i.path, shard),
+  );
   async function* stream(): AsyncGenerator<Task> {
     for (const input of found) {
       if (input.error) yield { kind: 'missing', path: input.path, message: input.error.message };
       else if (input.path === STDIN) yield { kind: 'text', path: '<stdin>', text: await readAll(stdin!) };
-      else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path) };
+      else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path), ...(input.walked && { walked: true }) };
     }
   }
   return { stream: stream(), count: found.length };

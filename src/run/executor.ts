@@ -1,10 +1,9 @@
-import type { FileResult } from '../results/model.js';
 import type { Prepared, Setup } from './setup.js';
-import { runTask, type Task } from './task.js';
+import { runTask, type Task, type TaskOutput } from './task.js';
 
 export interface Executor {
   /** Checks a batch of tasks, results in task order. */
-  run(tasks: readonly Task[]): Promise<FileResult[]>;
+  run(tasks: readonly Task[]): Promise<TaskOutput[]>;
   close(): Promise<void>;
 }
 
@@ -12,7 +11,7 @@ export interface Executor {
 export function inlineExecutor({ rulesFor, options }: Prepared): Executor {
   return {
     run: async (tasks) => {
-      const out: FileResult[] = [];
+      const out: TaskOutput[] = [];
       for (const t of tasks) out.push(...(await runTask(t, rulesFor, options)));
       return out;
     },
@@ -34,5 +33,5 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
     // memory stays flat however long the stream (a leak would show as a worker failing, not as swap).
     resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
   });
-  return { run: (tasks) => pool.run(tasks) as Promise<FileResult[]>, close: () => pool.destroy() };
+  return { run: (tasks) => pool.run(tasks) as Promise<TaskOutput[]>, close: () => pool.destroy() };
 }

@@ -4,7 +4,8 @@ import { type CheckOptions, checkRead, checkSource } from './pipeline.js';
 import type { RulesFor } from '../config/apply.js';
 import type { Scoring } from '../scorecard/score.js';
 import { failedFile, type FileResult } from '../results/model.js';
-import type { LocatedError } from '../transcript/errors.js';
+import { decodeTranscript } from '../transcript/decode.js';
+import { type LocatedError, NOT_A_TRANSCRIPT } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { readRecord } from '../transcript/read.js';
 import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
@@ -12,7 +13,7 @@ import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
 /** One unit of work. Unreadable inputs are tasks too, so they keep their place in the ordered output. */
 export type Task =
   /** `path` as the report shows it; `file` where to read it. */
-  | { kind: 'file'; path: string; file: string }
+  | { kind: 'file'; path: string; file: string; walked?: boolean }
   | { kind: 'text'; path: string; text: string }
   | { kind: 'record'; path: string; text: string; line: number }
   | { kind: 'missing'; path: string; message: string };
@@ -29,8 +30,21 @@ export interface TaskOptions {
   sidecars: Map<string, ReadonlySet<string>>;
 }
 
-/** Reads (with its roles sidecar) and checks one task; every failure becomes a result, never an exception. */
-export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptions): Promise<FileResult[]> {
+/** A file a directory walk found that is not a transcript (a metadata JSON, a results file): skipped with a notice, not an error. */
+export interface SkippedInput {
+  skipped: string;
+  reason: string;
+}
+
+export type TaskOutput = FileResult | SkippedInput;
+
+export const isSkipped = (o: TaskOutput): o is SkippedInput => 'skipped' in o;
+
+/**
+ * Reads (with its roles sidecar) and checks one task; every failure becomes a result, never an
+ * exception. A file named explicitly that is not a transcript is an error; one a walk found is skipped.
+ */
+export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptions): Promise<TaskOutput[]> {
   const checkOptions: CheckOptions = {
     rules: rulesFor(task.path),
     ...(options.agentFromPath && { agentFromPath: options.agentFromPath }),
@@ -41,25 +55,33 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   if (task.kind === 'record')
     return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
   let text: string;
+  let notice: string | undefined;
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;
   else {
     // Synchronous reads: a task is one small file, and awaiting each read only added a round trip
     // per file (a worker runs one task at a time, so nothing else would fill the wait).
+    let bytes: Buffer;
     try {
-      text = readFileSync(task.file, 'utf8');
+      bytes = readFileSync(task.file);
     } catch (err) {
       return [failedFile(task.path, { message: describe(err) })];
     }
+    const decoded = decodeTranscript(task.path, bytes);
+    if (decoded.error) return [failedFile(task.path, decoded.error)];
+    ({ text, notice } = decoded);
     const found = loadSidecarRoles(task, options.sidecars);
     if (found && !(found instanceof Map)) return [failedFile(task.path, found)];
     sidecar = found;
   }
   const roles = new Map([...(options.defaultRoles ?? []), ...(sidecar ?? []), ...(options.roles ?? [])]);
-  return checkSource(
+  const results = checkSource(
     { path: task.path, text },
     { ...checkOptions, roles, ...(options.format !== undefined && { format: options.format }) },
   );
+  const stray = task.kind === 'file' && task.walked && results.length === 1 && results[0]!.errors[0]?.code === NOT_A_TRANSCRIPT;
+  if (stray) return [{ skipped: task.path, reason: results[0]!.errors[0]!.message }];
+  return notice ? results.map((r) => ({ ...r, notices: [notice, ...r.notices] })) : results;
 }
 
 function sidecarsIn(dir: string, sidecarsByDir: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
