@@ -5,6 +5,8 @@ import type { CompiledRule } from '../rules/types.js';
 import { failedFile, type FileResult } from '../results/model.js';
 import { type Scoring, scorecard } from '../scorecard/score.js';
 import { assignRoles } from '../transcript/assign-roles.js';
+import { isDiarizationLabel } from '../transcript/readers/speaker-label.js';
+import { defaultRole } from '../transcript/roles.js';
 import type { AssignableRole, Conversation } from '../transcript/model.js';
 import { durationMs } from '../transcript/model.js';
 import { type ReadResult, readTranscripts } from '../transcript/read.js';
@@ -54,14 +56,18 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
     metrics: summarizeMetrics(metricsOf(conversation)),
     findings: outcomes.flatMap((o) => o.findings).sort(compareFindings),
     scorecard: scorecard(outcomes, options.scoring),
-    notices: undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [],
+    notices: [...(read.notices ?? []), ...(undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [])],
     errors: [],
   };
 }
 
+/** The agent's name: the transcript's metadata, else --agent-from-path, else the first agent speaker the transcript names. */
 function agentOf(conversation: Conversation, path: string, fromPath: RegExp | undefined): string | null {
   const declared = conversation.metadata.agent;
   if (typeof declared === 'string' && declared.trim()) return declared.trim();
   const m = fromPath?.exec(path);
-  return m ? (m[1] ?? m[0]) : null;
+  if (m) return m[1] ?? m[0];
+  // "Priya", "Agent 1234" name someone; "Agent" or "spk_0" do not.
+  const named = conversation.speakers.find((s) => s.role === 'agent' && !defaultRole(s.label) && !isDiarizationLabel(s.label));
+  return named?.label ?? null;
 }

@@ -48,6 +48,8 @@ export interface Conversation {
   speakers: Speaker[];
   turns: Turn[];
   roles?: RoleAssignment;
+  /** What the reader could not settle but kept (e.g. a line that looks like a speaker label, read as text), located. */
+  notices?: string[];
 }
 
 /** Timed = every turn has a start and an end, so overlaps are real overlaps. */

@@ -3,6 +3,7 @@ import { NOT_A_TRANSCRIPT, ReadError } from './errors.js';
 import { transcriptExtension } from './extension.js';
 import type { Conversation } from './model.js';
 import { assemblyAiReader } from './readers/assemblyai.js';
+import { awsPcaReader } from './readers/aws-pca.js';
 import { awsTcaReader } from './readers/aws-tca.js';
 import { awsTranscribeReader } from './readers/aws-transcribe.js';
 import { bedrockReader } from './readers/bedrock.js';
@@ -27,6 +28,7 @@ export const READERS: readonly Reader[] = [
   vttReader,
   srtReader,
   contactLensReader,
+  awsPcaReader,
   awsTcaReader,
   genesysReader,
   googleCcaiReader,
