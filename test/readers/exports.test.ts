@@ -166,3 +166,13 @@ describe('Amazon Transcribe Post-Call Analytics', () => {
     expect((JSON.parse(r.stdout) as Results).files[0]!.conversation!.roles.source).toBe('given');
   });
 });
+
+describe('JSON saved as text', () => {
+  it('goes to the JSON readers, while a text transcript starting with a [timestamp] stays text', () => {
+    expect(read('[{"speaker": "A", "text": "hi"}]', 'x.txt').error?.message ?? '').not.toContain('expected a turn');
+    expect(read('[00:00:01] Speaker 7: Thanks for calling, how can I help?\n[00:00:04] Speaker 8: Hi', 'x.txt').conversation?.format).toBe(
+      'text',
+    );
+    expect(read('[00:01] Priya (Agent): Hello', 'x.txt').conversation?.speakers).toEqual([{ label: 'Priya', role: 'agent' }]);
+  });
+});
