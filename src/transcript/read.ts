@@ -127,7 +127,8 @@ function chooseReader(source: Source, format: string | undefined): Reader {
   const sniffed = (byExtension.length > 0 ? byExtension : READERS).find((r) => r.sniff(head));
   if (sniffed) return sniffed;
   // JSON saved under another extension (".txt" exports) still goes to the JSON readers.
-  if (ext !== '.json' && /^\uFEFF?\s*(?:\{|\[\s*[{["\]])/.test(head)) return chooseReader({ ...source, path: `${source.path}.json` }, undefined);
+  if (ext !== '.json' && /^\uFEFF?\s*(?:\{|\[\s*[{["\]])/.test(head))
+    return chooseReader({ ...source, path: `${source.path}.json` }, undefined);
   if (ext === '.json') {
     const { value } = parseJson(source.text); // a syntax error is the more useful message
     throw new ReadError(
