@@ -1,4 +1,5 @@
 import { TOOL } from '../results/model.js';
+import { HOMEPAGE } from '../version.js';
 import type { Severity } from '../rules/types.js';
 import type { Reporter, ReportContext } from './reporter.js';
 
@@ -16,7 +17,7 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
   const driver = {
     name: TOOL.name,
     version: TOOL.version,
-    informationUri: 'https://www.npmjs.com/package/callcoach',
+    informationUri: HOMEPAGE,
     rules: rules.map((r) => ({
       id: r.id,
       shortDescription: { text: r.message },
