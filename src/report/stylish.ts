@@ -46,6 +46,8 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
     lines.push(stepLine(step, c));
     for (const f of file.findings.filter((x) => x.step === step.step)) lines.push(...findingLines(f, c));
   }
+  for (const f of file.suppressed ?? [])
+    lines.push(c.dim(`  suppressed  turn ${f.turn} ${f.rule}: ${f.suppression.reason} (${f.suppression.source})`));
   return lines;
 }
 
@@ -96,7 +98,8 @@ function summaryLine(s: BatchSummary, c: ChalkInstance): string {
         : c.green('✔ no findings');
   const unread = s.unreadable > 0 ? c.red(`; ${plural(s.unreadable, 'file')} could not be read`) : '';
   const unjudgedNote = unjudged > 0 ? c.yellow(`; ${unjudged} not judged (${unjudgedReasons(s)})`) : '';
-  return [`${head} in ${plural(s.conversations, 'conversation')}${unread}${unjudgedNote}`, ...baselineLines(s, c)].join('\n');
+  const suppressed = s.suppressed > 0 ? c.dim(`; ${s.suppressed} suppressed`) : '';
+  return [`${head} in ${plural(s.conversations, 'conversation')}${unread}${unjudgedNote}${suppressed}`, ...baselineLines(s, c)].join('\n');
 }
 
 const unjudgedReasons = ({ unjudged: u }: BatchSummary) =>

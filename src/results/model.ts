@@ -25,7 +25,12 @@ export interface FileResult {
   /** Things the reader of the report should know, e.g. that roles could not be decided. */
   notices: string[];
   errors: LocatedError[];
+  /** Findings a suppression turned off, each with its reason (present only when there are some). */
+  suppressed?: SuppressedFinding[];
 }
+
+/** A finding turned off by a suppression: reported as such, never counted by the scorecard or the gates. */
+export type SuppressedFinding = Finding & { suppression: { reason: string; source: string } };
 
 /** The result for a file that could not be read. */
 export function failedFile(path: string, error: LocatedError): FileResult {

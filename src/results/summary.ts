@@ -8,6 +8,8 @@ export interface BatchSummary {
   files: number;
   conversations: number;
   findings: number;
+  /** Findings turned off by suppressions (with reasons, in each file's `suppressed`): not counted anywhere else. */
+  suppressed: number;
   /** Files (or records) that could not be read: not findings, and always exit code 2. */
   unreadable: number;
   /** Conversations read but not judged (every step n/a), by reason; --max-unjudged gates on the total. */
@@ -78,6 +80,7 @@ export class SummaryBuilder {
   private files = 0;
   private conversations = 0;
   private findings = 0;
+  private suppressed = 0;
   private unreadable = 0;
   private readonly unjudged = noUnjudged();
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -99,6 +102,7 @@ export class SummaryBuilder {
     this.conversations++;
     countUnjudged(this.unjudged, unjudgedReason(file));
     this.findings += file.findings.length;
+    this.suppressed += file.suppressed?.length ?? 0;
     for (const f of file.findings) {
       this.bySeverity[f.severity]++;
       this.rules.set(f.rule, (this.rules.get(f.rule) ?? 0) + 1);
@@ -138,6 +142,7 @@ export class SummaryBuilder {
       files: this.files,
       conversations: this.conversations,
       findings: this.findings,
+      suppressed: this.suppressed,
       unreadable: this.unreadable,
       unjudged: { ...this.unjudged },
       bySeverity: { ...this.bySeverity },

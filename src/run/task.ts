@@ -9,6 +9,8 @@ import { type LocatedError, NOT_A_TRANSCRIPT } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { readRecord } from '../transcript/read.js';
 import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
+import type { CompiledRule } from '../rules/types.js';
+import { applySuppressions, parseSuppressions, type Suppression, suppressionSidecarNames } from './suppressions.js';
 
 /** One unit of work. Unreadable inputs are tasks too, so they keep their place in the ordered output. */
 export type Task =
@@ -57,6 +59,7 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   let text: string;
   let notice: string | undefined;
   let sidecar: Map<string, AssignableRole> | undefined;
+  let suppressions: Suppression[] = [];
   if (task.kind === 'text') text = task.text;
   else {
     // Synchronous reads: a task is one small file, and awaiting each read only added a round trip
@@ -73,6 +76,9 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     const found = loadSidecarRoles(task, options.sidecars);
     if (found && !(found instanceof Map)) return [failedFile(task.path, found)];
     sidecar = found;
+    const suppressed = loadSuppressions(task, options.sidecars, checkOptions.rules);
+    if (!Array.isArray(suppressed)) return [failedFile(task.path, suppressed)];
+    suppressions = suppressed;
   }
   const roles = new Map([...(options.defaultRoles ?? []), ...(sidecar ?? []), ...(options.roles ?? [])]);
   const results = checkSource(
@@ -81,14 +87,17 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   );
   const stray = task.kind === 'file' && task.walked && results.length === 1 && results[0]!.errors[0]?.code === NOT_A_TRANSCRIPT;
   if (stray) return [{ skipped: task.path, reason: results[0]!.errors[0]!.message }];
-  return notice ? results.map((r) => ({ ...r, notices: [notice, ...r.notices] })) : results;
+  return results.map((r) => {
+    const checked = applySuppressions(r, suppressions, options.scoring);
+    return notice ? { ...checked, notices: [notice, ...checked.notices] } : checked;
+  });
 }
 
 function sidecarsIn(dir: string, sidecarsByDir: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
   let names = sidecarsByDir.get(dir);
   if (!names) {
     try {
-      names = new Set(readdirSync(dir).filter((n) => /\.roles\.ya?ml$/.test(n)));
+      names = new Set(readdirSync(dir).filter((n) => /\.(?:roles|callcoach)\.ya?ml$/.test(n)));
     } catch {
       names = new Set();
     }
@@ -109,6 +118,19 @@ function loadSidecarRoles(
   if (!name) return undefined;
   const parsed = parseRolesSidecar(readFileSync(join(dirname(task.file), name), 'utf8'));
   return parsed instanceof Map ? parsed : { ...parsed, message: `${join(dirname(task.path), name)}: ${parsed.message}` };
+}
+
+/** The suppressions beside a transcript (`NAME.callcoach.yaml`); a malformed sidecar is an error for that transcript. */
+function loadSuppressions(
+  task: { path: string; file: string },
+  listed: Map<string, ReadonlySet<string>>,
+  rules: readonly CompiledRule[],
+): Suppression[] | LocatedError {
+  const present = sidecarsIn(dirname(task.file), listed);
+  const name = suppressionSidecarNames(basename(task.file)).find((n) => present.has(n));
+  if (!name) return [];
+  const shown = join(dirname(task.path), name).replace(/\\/g, '/');
+  return parseSuppressions(readFileSync(join(dirname(task.file), name), 'utf8'), shown, new Set(rules.map((r) => r.id)));
 }
 
 function describe(err: unknown): string {
