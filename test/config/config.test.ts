@@ -174,6 +174,11 @@ describe('callcoach.config.yaml (end to end)', () => {
       const text = readFileSync(join(fresh, 'callcoach.config.yaml'), 'utf8');
       expect(text).toMatch(/^# yaml-language-server: \$schema=.*schemas\/config\.schema\.json\n/);
       expect(text).toContain('#   cold-transfers/blind-transfer: error');
+      // No frozen pack list: packs a later version bundles reach this config too.
+      expect(text).not.toMatch(/^packs:/m);
+      expect(text).toContain('in the directory\n# it runs in, or the closest directory above it');
+      const printed = await cli(['print-config', 'call.txt'], { cwd: fresh });
+      expect(printed.stdout).toContain('cold-transfers');
       writeFileSync(join(fresh, 'call.txt'), FILES['calls/panels.txt']!);
       const checked = await cli(['check', 'call.txt'], { cwd: fresh });
       expect(checked.code).toBe(0);
