@@ -1,12 +1,9 @@
-import { resolve } from 'node:path';
-import { colors } from '../report/color.js';
-import { REPORTERS } from '../report/index.js';
 import type { Reporter } from '../report/reporter.js';
 import { type CheckerOptions, type CheckInputs, Checker, type CheckRun } from '../run/checker.js';
 import { EXIT } from '../run/gates.js';
 import { type Severity, severityRank } from '../rules/types.js';
 import type { CliIO } from './io.js';
-import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { openOutputs, type OutputSpec } from './outputs.js';
 import { reportBaselineChange, reportGates, reportSkipped } from './gate-lines.js';
 import { progressBar } from './progress.js';
 import { reportSetupError } from './setup-error.js';
@@ -58,15 +55,15 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
     return reportSetupError(err, io);
   }
 
-  const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
-  const context = { rules: run.checker.rules, packs: run.checker.info.packs, color };
-  const outputs = options.outputs.map((o) => ({
-    reporter: REPORTERS[o.format]!(context),
-    sink: o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout),
-  }));
-  const write = (text: (r: Reporter) => string) => Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
-
+  const outputs = openOutputs(options.outputs, { rules: run.checker.rules, packs: run.checker.info.packs }, io, options.cwd);
   const progress = progressBar(io.stderr, io.env, run.total, options.progress);
+  // The bar and a report on the same terminal take turns: the bar's line is cleared before report text.
+  const sharesTerminal = Boolean(io.stdout.isTTY) && outputs.some((o) => !o.file);
+  const write = (text: (r: Reporter) => string) => {
+    if (sharesTerminal) progress.clear();
+    return Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
+  };
+
   const shown = severityRank(options.minSeverity);
   await write((r) => r.head());
   try {

@@ -1,7 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { colors } from '../report/color.js';
-import { REPORTERS } from '../report/index.js';
 import { collectResults, type Results } from '../results/collect.js';
 import { comparePaths, type FileResult, type RuleMetadata } from '../results/model.js';
 import { findConfig } from '../config/find.js';
@@ -13,7 +11,7 @@ import type { BatchSummary } from '../results/summary.js';
 import { reportGates, reportSkipped } from './gate-lines.js';
 import { reportSetupError } from './setup-error.js';
 import type { CliIO } from './io.js';
-import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { openOutputs, type OutputSpec } from './outputs.js';
 
 /**
  * `callcoach merge`: the JSON results of several runs (shards) as one report, with the summary
@@ -70,10 +68,7 @@ export async function mergeCommand(
     gates,
   );
   const merged = { ...collected, summary };
-  const context = { rules: run.rules, packs: run.packs, color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }) };
-  for (const o of options.outputs) {
-    const reporter = REPORTERS[o.format]!(context);
-    const sink = o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout);
+  for (const { reporter, sink } of openOutputs(options.outputs, { rules: run.rules, packs: run.packs }, io, options.cwd)) {
     await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
     await sink.close();
   }
