@@ -55,7 +55,12 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
   if (task.kind === 'record')
-    return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
+    return [
+      givenRolesUsed(
+        checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) }),
+        options.roles,
+      ),
+    ];
   let text: string;
   let notice: string | undefined;
   let sidecar: Map<string, AssignableRole> | undefined;
@@ -88,8 +93,21 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   const stray = task.kind === 'file' && task.walked && results.length === 1 && results[0]!.errors[0]?.code === NOT_A_TRANSCRIPT;
   if (stray) return [{ skipped: task.path, reason: results[0]!.errors[0]!.message }];
   return results.map((r) => {
-    const checked = applySuppressions(r, suppressions, options.scoring);
+    const checked = applySuppressions(givenRolesUsed(r, options.roles), suppressions, options.scoring);
     return notice ? { ...checked, notices: [notice, ...checked.notices] } : checked;
+  });
+}
+
+/**
+ * --roles that name none of a conversation's speakers are a mistake (a misspelt label), unless the
+ * transcript names every role itself: then the result is an error saying which speakers there are.
+ */
+function givenRolesUsed(result: FileResult, roles: ReadonlyMap<string, AssignableRole> | undefined): FileResult {
+  const c = result.conversation;
+  if (!c || !roles || roles.size === 0 || c.roles.source === 'transcript') return result;
+  if (c.speakers.some((s) => roles.has(s.label.toLowerCase()))) return result;
+  return failedFile(result.path, {
+    message: `--roles names ${[...roles.keys()].join(', ')}, but the speakers here are ${c.speakers.map((s) => s.label).join(', ')}`,
   });
 }
 

@@ -82,6 +82,29 @@ describe('formats and roles through the CLI', () => {
     expect(r.stderr).toContain('expected LABEL=agent|customer|other');
   });
 
+  it('refuses --roles that name none of the speakers (a misspelt label), unless the transcript names every role', async () => {
+    const r = await cli([
+      'check',
+      '-f',
+      'json',
+      '--roles',
+      'spk_9=agent',
+      'fixtures/formats/deepgram.json',
+      'fixtures/calls/pharmacy-refill.txt',
+    ]);
+    expect(r.code).toBe(2);
+    const [pharmacy, deepgram] = json(r.stdout).files;
+    expect(deepgram!.errors[0]!.message).toBe('--roles names spk_9, but the speakers here are speaker 1, speaker 0');
+    expect(pharmacy!.errors).toEqual([]);
+  });
+
+  it('gives a --roles hint that pastes into a shell as it is', async () => {
+    const out = json((await cli(['check', '-f', 'json', 'fixtures/unjudged/two-names.txt'])).stdout).files[0]!;
+    expect(out.conversation!.roles.reason).toContain('--roles Sam=agent');
+    const spaced = await cli(['check', '-f', 'json', '-'], { input: 'Sam Lee: Hi.\nAlex Kim: Hi there.\n' });
+    expect(json(spaced.stdout).files[0]!.conversation!.roles.reason).toContain("--roles 'Sam Lee=agent'");
+  });
+
   it('shows the metrics in the stylish report', async () => {
     const out = (await cli(['check', 'fixtures/calls/boiler-hold.txt'])).stdout;
     expect(out).toMatch(
