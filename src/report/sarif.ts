@@ -1,6 +1,7 @@
 import { TOOL } from '../results/model.js';
 import { HOMEPAGE } from '../version.js';
 import type { Finding } from '../rules/engine.js';
+import { describeTemplate } from '../rules/placeholders.js';
 import type { Severity } from '../rules/types.js';
 import type { Reporter, ReportContext } from './reporter.js';
 
@@ -21,8 +22,8 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
     informationUri: HOMEPAGE,
     rules: rules.map((r) => ({
       id: r.id,
-      shortDescription: { text: r.message },
-      help: { text: r.tip },
+      shortDescription: { text: describeTemplate(r.message) },
+      help: { text: describeTemplate(r.tip) },
       defaultConfiguration: { level: LEVEL[r.severity] },
       properties: { pack: r.pack, step: r.step, kind: r.kind },
     })),
