@@ -117,7 +117,12 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       'extensions a directory walk takes, comma-separated (default: txt,vtt,srt,json,jsonl; each also gzipped)',
       parsed(parseExtensions),
     )
-    .option('-j, --jobs <n>', `worker threads (default: ${DEFAULT_JOBS}, the number of cores)`, count('--jobs', 1), DEFAULT_JOBS)
+    .option(
+      '-j, --jobs <n>',
+      `worker threads (default here: ${DEFAULT_JOBS}; 1 on machines with two cores or fewer, else one per core)`,
+      count('--jobs', 1),
+      DEFAULT_JOBS,
+    )
     .option('--shard <i/n>', 'check only the i-th of n deterministic parts of the inputs', parsed(parseShard))
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
     .option(
