@@ -2,20 +2,11 @@ import type { Finding } from '../rules/engine.js';
 import type { FileResult, SuppressedFinding } from '../results/model.js';
 import { rescore, type Scoring } from '../scorecard/score.js';
 import type { LocatedError } from '../transcript/errors.js';
+import type { Suppression } from '../config/suppress.js';
 import { parseDocument } from '../util/yaml.js';
 import { firstYamlError } from '../util/yaml-error.js';
 
-/** One rule turned off for a conversation (or one of its turns), with why. */
-export interface Suppression {
-  rule: string;
-  reason: string;
-  /** Only this turn; otherwise the whole conversation. */
-  turn?: number;
-  /** Only this conversation of the file (JSON Lines); otherwise every one. */
-  conversation?: string;
-  /** Where it was written, `file:line`, for the report. */
-  source: string;
-}
+export type { Suppression } from '../config/suppress.js';
 
 /** Where a transcript's suppressions are written: `call-17.callcoach.yaml` (or `call-17.txt.callcoach.yaml`) beside it. */
 export function suppressionSidecarNames(base: string): string[] {

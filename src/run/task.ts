@@ -28,6 +28,8 @@ export interface TaskOptions {
   defaultRoles?: ReadonlyMap<string, AssignableRole>;
   agentFromPath?: RegExp;
   scoring?: Scoring;
+  /** The config's suppressions that apply to a path. */
+  suppressionsFor?: (path: string) => Suppression[];
   /** Each directory's roles sidecars, listed once per run however many transcripts it holds. */
   sidecars: Map<string, ReadonlySet<string>>;
 }
@@ -64,7 +66,7 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   let text: string;
   let notice: string | undefined;
   let sidecar: Map<string, AssignableRole> | undefined;
-  let suppressions: Suppression[] = [];
+  let suppressions: Suppression[] = options.suppressionsFor?.(task.path) ?? [];
   if (task.kind === 'text') text = task.text;
   else {
     // Synchronous reads: a task is one small file, and awaiting each read only added a round trip
@@ -83,7 +85,7 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     sidecar = found;
     const suppressed = loadSuppressions(task, options.sidecars, checkOptions.rules);
     if (!Array.isArray(suppressed)) return [failedFile(task.path, suppressed)];
-    suppressions = suppressed;
+    suppressions = [...suppressions, ...suppressed];
   }
   const roles = new Map([...(options.defaultRoles ?? []), ...(sidecar ?? []), ...(options.roles ?? [])]);
   const results = checkSource(

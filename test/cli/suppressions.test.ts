@@ -72,3 +72,29 @@ describe('suppressions with a reason', () => {
     rmSync(join(dir, 'pharmacy-refill.callcoach.yaml'));
   });
 });
+
+describe('suppressions in the config', () => {
+  it('apply to the transcripts their globs match, with the config line as the source', async () => {
+    const project = join(work, 'project');
+    mkdirSync(join(project, 'calls', 'pharmacy'), { recursive: true });
+    cpSync(join(ROOT, 'fixtures/calls/pharmacy-refill.txt'), join(project, 'calls', 'pharmacy', 'refill.txt'));
+    cpSync(join(ROOT, 'fixtures/calls/pharmacy-refill.txt'), join(project, 'calls', 'other.txt'));
+    const config = join(project, 'callcoach.config.yaml');
+    writeFileSync(
+      config,
+      'suppress:\n  - files: ["calls/pharmacy/**"]\n    rule: jargon/unexplained-term\n    reason: pharmacists say "prior auth"\n',
+    );
+    const r = json((await cli(['check', '-f', 'json', 'calls'], { cwd: project })).stdout);
+    const [other, refill] = r.files;
+    expect(other!.suppressed).toBeUndefined();
+    expect(refill!.suppressed!.map((f) => [f.rule, f.suppression.source])).toEqual([['jargon/unexplained-term', `${config}:2`]]);
+    expect(r.summary.suppressed).toBe(1);
+
+    writeFileSync(config, 'suppress:\n  - files: ["calls/**"]\n    rule: jargon/unexplained-trem\n    reason: typo\n');
+    const bad = await cli(['check', 'calls'], { cwd: project });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${config}:3:11: suppress[0]: no rule 'jargon/unexplained-trem' runs`);
+    writeFileSync(config, 'suppress:\n  - files: ["calls/**"]\n    rule: jargon/unexplained-term\n');
+    expect((await cli(['check', 'calls'], { cwd: project })).stderr).toContain('reason');
+  });
+});
