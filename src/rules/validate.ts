@@ -133,7 +133,8 @@ export function schemaProblem(
   const message =
     issue.code === 'unrecognized_keys'
       ? `unknown key '${key}'${didYouMean(key!, knownKeys)}`
-      : (allowed(issue) ?? issue.message.replace(/^Invalid input: /, ''));
+      : (allowed(issue) ??
+        issue.message.replace(/^Invalid input: /, '').replace(/^expected (\w+), received undefined$/, 'missing: expected a $1'));
   return new PackLoadError({ file, ...locator.at(path, key), message: `${where}${message}` });
 }
 
