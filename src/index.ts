@@ -11,7 +11,9 @@ export { packFilesFor } from './run/pack-targets.js';
 
 // The result model and what reads it.
 export { collectResults, type Results } from './results/collect.js';
-export type { BaselineEntry, FileResult, RuleMetadata, RunInfo } from './results/model.js';
+export type { BaselineEntry, FileResult, FixedFinding, RuleMetadata, RunInfo, SuppressedFinding } from './results/model.js';
+export type { UnjudgedCounts, UnjudgedReason } from './results/unjudged.js';
+export type { BaselineChange } from './run/baseline.js';
 export { type AgentSummary, type BatchSummary, SummaryBuilder } from './results/summary.js';
 export { colors } from './report/color.js';
 export { OUTPUT_FORMATS, REPORTERS } from './report/index.js';
