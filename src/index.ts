@@ -12,7 +12,6 @@ export { packFilesFor } from './run/pack-targets.js';
 // The result model and what reads it.
 export { collectResults, type Results } from './results/collect.js';
 export type { BaselineEntry, FileResult, FixedFinding, RuleMetadata, RunInfo, SuppressedFinding } from './results/model.js';
-export type { UnjudgedCounts, UnjudgedReason } from './results/unjudged.js';
 export type { BaselineChange } from './run/baseline.js';
 export { type AgentSummary, type BatchSummary, SummaryBuilder } from './results/summary.js';
 export { colors } from './report/color.js';

@@ -1,3 +1,4 @@
+import { placeOf } from '../results/model.js';
 import { STEPS } from '../scorecard/steps.js';
 import type { BatchSummary } from '../results/summary.js';
 import type { Reporter } from './reporter.js';
@@ -19,7 +20,7 @@ function render(s: BatchSummary): string {
   const out = ['## callcoach', ''];
   out.push(
     table(
-      ['files', 'conversations', 'unreadable', 'unjudged', 'errors', 'warnings', 'info', 'mean score'],
+      ['files', 'conversations', 'unreadable', 'not judged', 'errors', 'warnings', 'info', 'mean score'],
       [
         [
           s.files,
@@ -86,7 +87,7 @@ function render(s: BatchSummary): string {
       '',
       table(
         ['conversation', 'score'],
-        s.lowest.map((l) => [`\`${l.path}\``, l.score]),
+        s.lowest.map((l) => [`\`${placeOf(l, l.id)}\``, l.score]),
       ),
       '',
     );

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MetricsSummary } from '../metrics/summary.js';
 import type { Finding } from '../rules/engine.js';
 import type { Severity } from '../rules/types.js';
-import type { FileResult } from '../results/model.js';
+import { type FileResult, placeOf } from '../results/model.js';
 import { STEPS } from '../scorecard/steps.js';
 import type { BatchSummary } from '../results/summary.js';
 import type { ReportContext, Reporter } from './reporter.js';
@@ -25,23 +25,25 @@ export function stylishReporter({ color: c }: ReportContext): Reporter {
 function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   if (!file.conversation || !file.scorecard) {
     return [
-      c.underline(file.path),
+      c.underline(placeOf(file, undefined)),
       ...file.errors.map((e) => `  ${c.red('✖ cannot read')}  ${location(file.path, e.line, e.column)}  ${e.message}`),
     ];
   }
   const { conversation, scorecard } = file;
   const facts = [
     file.format,
+    conversation.channel,
     plural(conversation.turns, 'turn'),
     conversation.durationMs !== null ? formatClock(conversation.durationMs) : undefined,
   ].filter(Boolean);
   const verdict = scorecard.passed === true ? ' pass' : scorecard.passed === false ? ' below pass mark' : '';
-  const score = scorecard.score === null ? 'n/a' : `${scorecard.score}/100${verdict}`;
-  const lines = [`${c.underline(file.path)}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}`];
+  const basis = scorecard.score === null ? '' : c.dim(` on ${plural(scorecard.observed, 'step')}`);
+  const score = scorecard.score === null ? (scorecard.unjudged ? 'n/a, not judged' : 'n/a') : `${scorecard.score}/100${verdict}`;
+  const lines = [`${c.underline(placeOf(file, conversation.id))}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}${basis}`];
   if (conversation.roles.source === 'inferred')
     lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
   for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);
-  if (file.metrics) lines.push(...metricLines(file.metrics, c));
+  if (file.metrics) lines.push(...metricLines(file.metrics, conversation.channel, c));
   for (const step of scorecard.steps) {
     lines.push(stepLine(step, c));
     for (const f of file.findings.filter((x) => x.step === step.step)) lines.push(...findingLines(f, c));
@@ -51,7 +53,7 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   return lines;
 }
 
-function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
+function metricLines(m: MetricsSummary, channel: string, c: ChalkInstance): string[] {
   const parts: string[] = [];
   const talk = Object.entries(m.talk ?? {});
   if (talk.length > 0) {
@@ -61,16 +63,20 @@ function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
   }
   if (m.nonTalk)
     parts.push(`silence ${formatClock(m.nonTalk.totalMs)} (${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s)`);
+  // Untimed writing cannot show talking over; only a call's cut-off markers can.
+  const untimedWriting = m.basis === 'none' && channel !== 'voice';
   const interruptions = Object.entries(m.interruptions.byInterrupter).map(([role, x]) => `${role} ${x.count}`);
-  parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
+  if (!untimedWriting) parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
+  if (parts.length === 0) return [];
   const basis = m.basis === 'words' ? '' : m.basis === 'turns' ? ' (from turn times: approximate)' : ' (untimed: cut-off markers only)';
   return [c.dim(`  ${parts.join(' | ')}${basis}`)];
 }
 
 function stepLine(step: StepScore, c: ChalkInstance): string {
   const label = `  ${step.step}. ${step.title} `.padEnd(40, '.');
-  const status = step.status === 'pass' ? c.green('pass') : step.status === 'fail' ? c.red('fail') : c.dim('n/a');
-  return `${label} ${status}`;
+  const status = step.status === 'pass' ? c.green('pass') : step.status === 'fail' ? c.red('fail') : c.dim(step.status);
+  // A fail's reason is its findings, listed below; the others say why in a word or two.
+  return step.status === 'fail' ? `${label} ${status}` : `${label} ${status}  ${c.dim(step.reason)}`;
 }
 
 function findingLines(f: Finding, c: ChalkInstance): string[] {
@@ -97,15 +103,10 @@ function summaryLine(s: BatchSummary, c: ChalkInstance): string {
         ? 'no findings'
         : c.green('✔ no findings');
   const unread = s.unreadable > 0 ? c.red(`; ${plural(s.unreadable, 'file')} could not be read`) : '';
-  const unjudgedNote = unjudged > 0 ? c.yellow(`; ${unjudged} not judged (${unjudgedReasons(s)})`) : '';
+  const unjudgedNote = unjudged > 0 ? c.yellow(`; ${unjudged} not judged${unjudgedDetail(s)}`) : '';
   const suppressed = s.suppressed > 0 ? c.dim(`; ${s.suppressed} suppressed`) : '';
   return [`${head} in ${plural(s.conversations, 'conversation')}${unread}${unjudgedNote}${suppressed}`, ...baselineLines(s, c)].join('\n');
 }
-
-const unjudgedReasons = ({ unjudged: u }: BatchSummary) =>
-  [u.rolesUndecided && `${u.rolesUndecided} roles undecided`, u.tooShort && `${u.tooShort} too short`, u.empty && `${u.empty} empty`]
-    .filter(Boolean)
-    .join(', ');
 
 function baselineLines(s: BatchSummary, c: ChalkInstance): string[] {
   if (!s.baseline) return [];
@@ -118,7 +119,7 @@ function baselineLines(s: BatchSummary, c: ChalkInstance): string[] {
 function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   const lines = [
     c.bold('Summary'),
-    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.unreadable} · unjudged ${s.unjudged.total} · mean score ${s.scores.mean ?? 'n/a'}`,
+    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.unreadable} · not judged ${s.unjudged.total}${unjudgedDetail(s)} · mean score ${s.scores.mean ?? 'n/a'}`,
   ];
   const widest = Math.max(1, ...s.scores.distribution.map((b) => b.count));
   lines.push('  scores');
@@ -132,9 +133,20 @@ function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   }
   if (s.lowest.length) {
     lines.push('  lowest scores');
-    for (const l of s.lowest) lines.push(`    ${String(l.score).padStart(5)}  ${l.path}`);
+    for (const l of s.lowest) lines.push(`    ${String(l.score).padStart(5)}  ${placeOf(l, l.id)}`);
   }
   return lines;
+}
+
+function unjudgedDetail(s: BatchSummary): string {
+  const u = s.unjudged;
+  const parts = [
+    [u.empty, 'empty'],
+    [u.tooShort, 'too short'],
+    [u.rolesUndecided, 'roles undecided'],
+    [u.nothingToJudge, 'nothing to judge'],
+  ].filter(([n]) => (n as number) > 0);
+  return parts.length > 0 ? ` (${parts.map(([n, what]) => `${n} ${what}`).join(', ')})` : '';
 }
 
 function agentLines(s: BatchSummary, c: ChalkInstance): string[] {

@@ -1,7 +1,6 @@
 import type { Severity } from '../rules/types.js';
 import { STEPS } from '../scorecard/steps.js';
-import type { FileResult, FixedFinding } from './model.js';
-import { countUnjudged, noUnjudged, type UnjudgedCounts, unjudgedReason } from './unjudged.js';
+import { comparePaths, type FileResult, type FixedFinding } from './model.js';
 
 /** What a batch amounts to: built one file at a time, so a run never needs all results at once. */
 export interface BatchSummary {
@@ -12,12 +11,12 @@ export interface BatchSummary {
   suppressed: number;
   /** Files (or records) that could not be read: not findings, and always exit code 2. */
   unreadable: number;
-  /** Conversations read but not judged (every step n/a), by reason; --max-unjudged gates on the total. */
-  unjudged: UnjudgedCounts;
   bySeverity: Record<Severity, number>;
   scores: { mean: number | null; min: number | null; distribution: { from: number; to: number; count: number }[] };
   topRules: { rule: string; count: number }[];
-  lowest: { path: string; id: string; score: number }[];
+  /** Conversations without a score: empty, too short, roles undecided, nothing to judge. */
+  unjudged: { total: number; empty: number; tooShort: number; rolesUndecided: number; nothingToJudge: number };
+  lowest: Lowest[];
   byAgent?: AgentSummary[];
   /** With --baseline: how many findings it already knew (hidden), and the ones that went away. */
   baseline?: { known: number; fixed: FixedFinding[] };
@@ -40,6 +39,14 @@ export interface GateResult {
   message: string;
 }
 
+/** A conversation among the lowest scores, with where to find it. */
+export interface Lowest {
+  path: string;
+  line?: number;
+  id: string;
+  score: number;
+}
+
 export interface AgentSummary {
   agent: string;
   conversations: number;
@@ -50,6 +57,12 @@ export interface AgentSummary {
 }
 
 const TOP = 10;
+const UNJUDGED_KEY = {
+  empty: 'empty',
+  'too-short': 'tooShort',
+  'roles-undecided': 'rolesUndecided',
+  'nothing-to-judge': 'nothingToJudge',
+} as const;
 const LOWEST = 5;
 const BANDS = [
   [0, 49],
@@ -82,14 +95,14 @@ export class SummaryBuilder {
   private findings = 0;
   private suppressed = 0;
   private unreadable = 0;
-  private readonly unjudged = noUnjudged();
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private scoreSum = 0;
   private scored = 0;
   private min: number | null = null;
   private readonly bands = BANDS.map(() => 0);
   private readonly rules = new Map<string, number>();
-  private lowest: { path: string; id: string; score: number }[] = [];
+  private lowest: Lowest[] = [];
+  private readonly unjudged = { total: 0, empty: 0, tooShort: 0, rolesUndecided: 0, nothingToJudge: 0 };
   private readonly agents = new Map<string, AgentTotals>();
 
   /** `groupByAgent` adds the per-agent table; conversations without a known agent count as "(unknown)". */
@@ -100,12 +113,16 @@ export class SummaryBuilder {
     this.unreadable += file.errors.length;
     if (!file.conversation) return;
     this.conversations++;
-    countUnjudged(this.unjudged, unjudgedReason(file));
     this.findings += file.findings.length;
     this.suppressed += file.suppressed?.length ?? 0;
     for (const f of file.findings) {
       this.bySeverity[f.severity]++;
       this.rules.set(f.rule, (this.rules.get(f.rule) ?? 0) + 1);
+    }
+    const why = file.scorecard?.unjudged?.reason;
+    if (why) {
+      this.unjudged.total++;
+      this.unjudged[UNJUDGED_KEY[why]]++;
     }
     const score = file.scorecard?.score ?? null;
     if (score !== null) {
@@ -113,8 +130,11 @@ export class SummaryBuilder {
       this.scored++;
       if (this.min === null || score < this.min) this.min = score;
       this.bands[BANDS.findIndex(([from, to]) => score >= from && score <= to)]!++;
-      this.lowest = [...this.lowest, { path: file.path, id: file.conversation.id, score }]
-        .sort((a, b) => a.score - b.score || (a.path < b.path ? -1 : 1))
+      this.lowest = [
+        ...this.lowest,
+        { path: file.path, ...(file.line !== undefined && { line: file.line }), id: file.conversation.id, score },
+      ]
+        .sort((a, b) => a.score - b.score || comparePaths(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0))
         .slice(0, LOWEST);
     }
     if (this.groupByAgent) this.addToAgent(file, score);
@@ -144,7 +164,6 @@ export class SummaryBuilder {
       findings: this.findings,
       suppressed: this.suppressed,
       unreadable: this.unreadable,
-      unjudged: { ...this.unjudged },
       bySeverity: { ...this.bySeverity },
       scores: {
         mean: this.scored ? round1(this.scoreSum / this.scored) : null,
@@ -152,6 +171,7 @@ export class SummaryBuilder {
         distribution: BANDS.map(([from, to], i) => ({ from, to, count: this.bands[i]! })),
       },
       topRules: byCount(this.rules, TOP),
+      unjudged: { ...this.unjudged },
       lowest: this.lowest,
     };
     if (this.groupByAgent) {

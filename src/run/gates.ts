@@ -17,7 +17,7 @@ export interface Gates {
   maxWarnings?: number;
   /** A conversation scoring below this (0–100) fails the run (conversations without a score do not count). */
   failUnder?: number;
-  /** More unjudged conversations (roles undecided, too short, empty) than this fail the run. */
+  /** More unjudged conversations (roles undecided, too short, empty, nothing to judge) than this fail the run. */
   maxUnjudged?: Limit;
 }
 
@@ -101,13 +101,14 @@ export function evaluateGates(summary: BatchSummary, gates: Gates): GateResult[]
 }
 
 function unjudgedGate(summary: BatchSummary, limit: Limit): GateResult {
-  const { total, empty, tooShort, rolesUndecided } = summary.unjudged;
+  const { total, empty, tooShort, rolesUndecided, nothingToJudge } = summary.unjudged;
   const share = summary.conversations > 0 ? (total / summary.conversations) * 100 : 0;
   const tripped = typeof limit === 'number' ? total > limit : share > Number(limit.slice(0, -1));
   const why = [
     rolesUndecided && `${rolesUndecided} roles undecided`,
     tooShort && `${tooShort} too short`,
     empty && `${empty} empty`,
+    nothingToJudge && `${nothingToJudge} with nothing to judge`,
   ].filter(Boolean);
   return {
     name: 'max-unjudged',

@@ -59,7 +59,10 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   if (task.kind === 'record')
     return [
       givenRolesUsed(
-        checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) }),
+        checkRead(
+          { ...readRecord(task.path, task.text, task.line), line: task.line },
+          { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) },
+        ),
         options.roles,
       ),
     ];

@@ -85,10 +85,18 @@ describe('batch runs', () => {
       .map((l) => JSON.parse(l));
     expect(out.map((f) => f.conversation?.id ?? f.errors[0])).toEqual([
       'ok',
-      { message: 'turns: expected at least one turn', line: 3, column: 1 },
+      'empty',
       { message: 'invalid JSON: unexpected character', line: 4, column: 2 },
       'ok',
     ]);
+  });
+
+  it('reports a conversation without turns as empty and not judged, without failing the run', async () => {
+    const r = await cli(['check', '--stdin-format', 'jsonl', '-f', 'json', '-'], { input: '{"id":"e","turns":[]}\n' });
+    expect(r.code).toBe(0);
+    const results = json(r.stdout);
+    expect(results.files[0]!.scorecard).toMatchObject({ score: null, judged: false, unjudged: { reason: 'empty' } });
+    expect(results.summary).toMatchObject({ unreadable: 0, unjudged: { total: 1, empty: 1 } });
   });
 
   const parallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -191,14 +199,14 @@ describe('batch runs', () => {
 
   it('writes a Markdown summary for pull requests', async () => {
     const md = (await cli(['check', '-f', 'markdown', '--group-by', 'agent', 'fixtures/calls'])).stdout;
-    expect(md).toContain('| files | conversations | unreadable | unjudged | errors | warnings | info | mean score |');
+    expect(md).toContain('| files | conversations | unreadable | not judged | errors | warnings | info | mean score |');
     expect(md).toContain('### Most frequent rules');
     expect(md).toMatch(/\| Dana \| 1 \| 75 \|/);
   });
 
   it('ends a stylish batch with a summary and a per-agent table', async () => {
     const out = (await cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls'])).stdout;
-    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · unjudged 0 · mean score 89\.3/);
+    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 88\.5/);
     expect(out).toContain('most frequent rules');
     expect(out).toContain('lowest scores');
     expect(out).toMatch(/By agent\n.*agent +calls +mean/);
@@ -220,12 +228,12 @@ describe('gates', () => {
   });
 
   it('prints one line per tripped gate saying which and why, and puts every gate and the exit reason in the JSON summary', async () => {
-    const file = 'fixtures/calls/fibre-outage.vtt'; // two warnings, score 88
+    const file = 'fixtures/calls/fibre-outage.vtt'; // two warnings, score 83
     const r = await cli(['check', '-f', 'json', '--max-warnings', '0', '--fail-under', '95', file]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
       'callcoach: --max-warnings 0 tripped: too many warnings: 2 (maximum: 0)',
-      'callcoach: --fail-under 95 tripped: lowest score 88 (fixtures/calls/fibre-outage.vtt) is below 95',
+      'callcoach: --fail-under 95 tripped: lowest score 83 (fixtures/calls/fibre-outage.vtt) is below 95',
     ]);
     const { summary } = json(r.stdout);
     expect(summary.gates).toEqual([
@@ -234,9 +242,9 @@ describe('gates', () => {
       {
         name: 'fail-under',
         limit: 95,
-        actual: 88,
+        actual: 83,
         tripped: true,
-        message: 'lowest score 88 (fixtures/calls/fibre-outage.vtt) is below 95',
+        message: 'lowest score 83 (fixtures/calls/fibre-outage.vtt) is below 95',
       },
     ]);
     expect(summary.exit).toEqual({ code: 1, reason: 'tripped: max-warnings, fail-under' });
@@ -270,7 +278,7 @@ describe('gates', () => {
     expect(plain.stdout).not.toContain('✔ no findings');
     expect(plain.stdout).toContain('no findings in 1 conversation; 1 not judged (1 roles undecided)');
     const out = await cli(['check', '-f', 'json', file]);
-    expect(json(out.stdout).summary.unjudged).toEqual({ total: 1, empty: 0, tooShort: 0, rolesUndecided: 1 });
+    expect(json(out.stdout).summary.unjudged).toEqual({ total: 1, empty: 0, tooShort: 0, rolesUndecided: 1, nothingToJudge: 0 });
     const gated = await cli(['check', '--max-unjudged', '0', file]);
     expect(gated.code).toBe(1);
     expect(gated.stderr).toContain('--max-unjudged 0 tripped: too many unjudged conversations: 1 of 1 (1 roles undecided)');

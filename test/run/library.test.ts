@@ -54,7 +54,7 @@ describe('the library', () => {
       conversations: 2,
       findings: 3,
       unreadable: 0,
-      unjudged: { total: 1, empty: 0, tooShort: 0, rolesUndecided: 1 },
+      unjudged: { total: 1, empty: 0, tooShort: 0, rolesUndecided: 1, nothingToJudge: 0 },
       bySeverity: { error: 0, warning: 2, info: 1 },
       scores: { mean: 80, min: 70, distribution: [] },
       topRules: [],

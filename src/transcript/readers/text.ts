@@ -82,9 +82,8 @@ export const textReader: Reader = {
         throw new ReadError("expected a turn such as 'Agent: Hello' (optionally after a [mm:ss] timestamp) before any other text", line, 1);
       }
     }
+    // A blank file (or one with front matter only) is an empty conversation: reported as not judged, not as unreadable.
     const spoken = turns.filter((t) => t.text.trim()).map((t, i) => ({ ...t, index: i + 1 }));
-    if (spoken.length === 0)
-      throw new ReadError("no turns found: expected lines such as 'Agent: Hello' or '[00:05] Customer: Hi'", front.lineCount + 1, 1);
     const clockStart = toOffsets(spoken);
 
     return {
