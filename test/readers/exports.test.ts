@@ -176,3 +176,15 @@ describe('JSON saved as text', () => {
     expect(read('[00:01] Priya (Agent): Hello', 'x.txt').conversation?.speakers).toEqual([{ label: 'Priya', role: 'agent' }]);
   });
 });
+
+describe('long lines', () => {
+  it('reads lines with long runs of spaces in time linear in their length', () => {
+    const spaces = ' '.repeat(200_000);
+    expect(read(`Agent: hi${spaces}there\nCustomer:${spaces}ok\n${spaces}0:07x\n`).conversation!.turns.map((t) => t.speaker)).toEqual([
+      'Agent',
+      'Customer',
+    ]);
+    const block = read(`Priya Sharma${spaces}0:05\nHello.\n${spaces}0:07\n`).conversation!;
+    expect(block.turns.map((t) => [t.speaker, t.startMs])).toEqual([['Priya Sharma', 5000]]);
+  });
+});

@@ -18,7 +18,9 @@ const LABEL = /^([\p{L}\p{N}_][\p{L}\p{M}\p{N}_ .'’&()#[\]-]{0,47}?)\s*:(?:\s+
 // Rev-style `Speaker 1 (00:05):`: the label carries its time (and its words may start on the next line).
 const TIMED_LABEL = new RegExp(String.raw`^([\p{L}\p{N}_][^:()]{0,47}?)\s*\((${CLOCK})\):(?:\s+|$)`, 'u');
 // Otter, Teams: `Priya Sharma  0:00` alone on a line, the words below. Zoom's saved captions: `[Priya Sharma] 10:02:11`.
-const HEADING = new RegExp(String.raw`^\s*(?:\[([^\]]{1,48})\]\s+|(\S.{0,47}?)(?:\s{2,}|\t)\s*)(${CLOCK})\s*$`, 'u');
+// Found in steps (a clock at the end, then what stands before it) so no pattern backtracks over long runs of spaces.
+const CLOCK_AT_END = new RegExp(String.raw`(?:^|\s)(${CLOCK})$`);
+const ZOOM_NAME = /^\[([^\]]{1,48})\]$/;
 // Google Meet: a time alone on its line, for the turns that follow.
 const TIME_LINE = new RegExp(String.raw`^\s*\[?(${CLOCK})\]?\s*$`);
 // Calls recorded by time of day start well after midnight; offsets from the recording's start are small.
@@ -36,7 +38,7 @@ export const textReader: Reader = {
   extensions: ['.txt', '.text', '.md'],
   sniff: (head) =>
     /^(?:---\s*$|\s*(?:\[[\d:.,\sAPMapm>-]+\]\s*)?[\p{L}][\p{L}\p{M}\p{N} ._()-]{0,47}:\s)/mu.test(head) ||
-    head.split(/\r?\n/, 50).some((l) => HEADING.test(l)),
+    head.split(/\r?\n/, 50).some((l) => headingOf(l, new Map()) !== undefined),
   read(source: Source): Conversation {
     const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const front = readFrontMatter(lines);
@@ -111,11 +113,17 @@ interface TurnLine {
 
 /** A block export's speaker heading (`Priya Sharma  0:03`, `[Priya Sharma] 10:02:11`), as a turn with no words yet. */
 function headingOf(raw: string, declared: ReadonlyMap<string, AssignableRole>): TurnLine | undefined {
-  const m = HEADING.exec(raw);
-  if (!m) return undefined;
-  const name = (m[1] ?? m[2]!).trim();
+  const line = raw.trimEnd();
+  const clock = CLOCK_AT_END.exec(line.slice(-40));
+  if (!clock) return undefined;
+  const before = line.slice(0, line.length - clock[1]!.length);
+  const zoom = ZOOM_NAME.exec(before.trim());
+  // Otter and Teams set the name off from the time with two spaces or a tab; one space is ordinary text.
+  if (!zoom && !before.endsWith('  ') && !before.endsWith('\t')) return undefined;
+  const name = zoom ? zoom[1]!.trim() : before.trim();
+  if (name.length === 0 || name.length > 48) return undefined;
   const label = readSpeakerLabel(name, declared);
-  const startMs = parseTime(m[3]!);
+  const startMs = parseTime(clock[1]!);
   if (!label.nameLike || startMs === undefined) return undefined;
   return { label: label.speaker, ...(label.role && { role: label.role }), text: '', times: { startMs } };
 }
