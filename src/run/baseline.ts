@@ -1,10 +1,10 @@
-import { isAbsolute, relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { BaselineEntry, FileResult, FixedFinding } from '../results/model.js';
 import { rescore, type Scoring } from '../scorecard/score.js';
 
 /**
- * A baseline file: the known findings of each input, by the input's path relative to the working
- * directory, so `a/call-001.txt` and `b/call-001.txt` never stand in for each other.
+ * A baseline file: the known findings of each input, by the input's path relative to the baseline
+ * file's directory, so `a/call-001.txt` and `b/call-001.txt` never stand in for each other.
  */
 interface BaselineFile {
   tool: 'callcoach';
@@ -95,14 +95,21 @@ export class BaselineTracker {
   constructor(
     private readonly baseline: Baseline,
     private readonly mode: BaselineMode,
+    /** Where paths are relative to: the working directory. */
     private readonly cwd: string,
+    /** Where keys are relative to: the baseline file's directory (the project root, in practice). */
+    private readonly root: string,
     private readonly scoring: Scoring | undefined,
   ) {}
 
-  /** The input a result came from, relative to the working directory (a JSON Lines record: its file). */
+  /**
+   * The input a result came from (a JSON Lines record: its file), relative to the baseline's directory,
+   * so the keys are the same whichever directory callcoach runs in.
+   */
   private inputOf(path: string): string {
-    const file = /\.jsonl:\d+$/i.test(path) ? path.slice(0, path.lastIndexOf(':')) : path;
-    return (isAbsolute(file) ? relative(this.cwd, file) : file).replace(/\\/g, '/');
+    if (path.startsWith('<')) return path;
+    const file = /\.jsonl(?:\.gz)?:\d+$/i.test(path) ? path.slice(0, path.lastIndexOf(':')) : path;
+    return relative(this.root, resolve(this.cwd, file)).replace(/\\/g, '/');
   }
 
   private unmatchedOf(input: string): Map<string, BaselineEntry[]> {

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
@@ -118,6 +118,7 @@ export class Checker {
         this.readBaseline(spec.file, spec.mode ?? 'compare'),
         spec.mode ?? 'compare',
         this.cwd,
+        dirname(resolve(this.cwd, spec.file)),
         this.prepared.options.scoring,
       );
     return new CheckRun(this, inputs, this.prepared, this.setup, this.options, tracker);

@@ -360,17 +360,21 @@ describe('baselines', () => {
     const other = await cli(['check', '-f', 'json', '--baseline', baseline, 'b'], { cwd: root });
     expect(other.code).toBe(1);
     expect(json(other.stdout).summary).toMatchObject({ findings: 4, baseline: { known: 0, fixed: [] } });
+    // Keys are relative to the baseline file, so running from another directory finds the same entries.
+    const elsewhere = await cli(['check', '-f', 'json', '--baseline', baseline, 'mon'], { cwd: join(root, 'a') });
+    expect(elsewhere.code).toBe(0);
+    expect(json(elsewhere.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 4, fixed: [] } });
   });
 
   it('--write-baseline on some inputs merges: the entries of every other input are kept', async () => {
     setUp();
     const baseline = join(work, 'qa.baseline.json');
     await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
-    expect(entries(baseline)).toEqual({ 'a/mon/call-001.txt': 4, 'b/mon/call-001.txt': 4, 'c/tue/call-001.txt': 4 });
+    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': 4, 'qa/b/mon/call-001.txt': 4, 'qa/c/tue/call-001.txt': 4 });
     const one = await cli(['check', '--baseline', baseline, '--write-baseline', 'b/mon/call-001.txt'], { cwd: root });
     expect(one.code).toBe(0);
     expect(one.stderr).toContain('(+0 −0); 12 entries in all, 8 of them for inputs not checked in this run');
-    expect(entries(baseline)).toEqual({ 'a/mon/call-001.txt': 4, 'b/mon/call-001.txt': 4, 'c/tue/call-001.txt': 4 });
+    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': 4, 'qa/b/mon/call-001.txt': 4, 'qa/c/tue/call-001.txt': 4 });
   });
 
   it('--prune-baseline with --shard prunes only the inputs of that shard, and a reason survives rewriting', async () => {
@@ -378,7 +382,7 @@ describe('baselines', () => {
     const baseline = join(work, 'qa.baseline.json');
     await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
     const doc = JSON.parse(readFileSync(baseline, 'utf8'));
-    doc.files['a/mon/call-001.txt'][0].reason = 'accepted by QA lead, ticket 42';
+    doc.files['qa/a/mon/call-001.txt'][0].reason = 'accepted by QA lead, ticket 42';
     writeFileSync(baseline, JSON.stringify(doc));
     for (const f of ['a/mon', 'b/mon', 'c/tue']) rmSync(join(root, f, 'call-001.txt'));
     for (const [agent, day] of [
@@ -393,11 +397,11 @@ describe('baselines', () => {
     expect(shard.stderr).toContain(`pruned ${first.length * 4} fixed findings of ${first.length} checked input`);
     const left = entries(baseline);
     for (const p of ['a/mon/call-001.txt', 'b/mon/call-001.txt', 'c/tue/call-001.txt'])
-      expect(left[p]).toBe(first.includes(p) ? undefined : 4);
+      expect(left[`qa/${p}`]).toBe(first.includes(p) ? undefined : 4);
 
     setUp();
     await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
-    const kept = JSON.parse(readFileSync(baseline, 'utf8')).files['a/mon/call-001.txt'];
+    const kept = JSON.parse(readFileSync(baseline, 'utf8')).files['qa/a/mon/call-001.txt'];
     expect(kept.filter((e: { reason?: string }) => e.reason)).toHaveLength(first.includes('a/mon/call-001.txt') ? 0 : 1);
   });
 
@@ -424,10 +428,10 @@ describe('baselines', () => {
     await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
     writeFileSync(call('a', 'mon'), 'Customer: Hello, my order is late.\nAgent: I am sorry about that, let me check it now.\n');
     const stylish = (await cli(['check', '--baseline', baseline, 'a'], { cwd: root })).stdout;
-    expect(stylish).toMatch(/✔ fixed {2}a\/mon\/call-001\.txt {2}pharmacy-refill {2}empathy\/no-acknowledgement/);
+    expect(stylish).toMatch(/✔ fixed {2}qa\/a\/mon\/call-001\.txt {2}pharmacy-refill {2}empathy\/no-acknowledgement/);
     const md = (await cli(['check', '-f', 'markdown', '--baseline', baseline, 'a'], { cwd: root })).stdout;
     expect(md).toContain('### Baseline');
-    expect(md).toMatch(/\| `a\/mon\/call-001\.txt` \| pharmacy-refill \| `empathy\/no-acknowledgement` \|/);
+    expect(md).toMatch(/\| `qa\/a\/mon\/call-001\.txt` \| pharmacy-refill \| `empathy\/no-acknowledgement` \|/);
   });
 
   it('refuses a baseline it cannot use, and an older one with what to do', async () => {
