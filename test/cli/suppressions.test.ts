@@ -89,6 +89,10 @@ describe('suppressions in the config', () => {
     expect(other!.suppressed).toBeUndefined();
     expect(refill!.suppressed!.map((f) => [f.rule, f.suppression.source])).toEqual([['jargon/unexplained-term', `${config}:2`]]);
     expect(r.summary.suppressed).toBe(1);
+    const printed = (await cli(['print-config', 'calls/pharmacy/refill.txt'], { cwd: project })).stdout;
+    expect(printed).toContain(
+      `suppress:\n  - rule: jargon/unexplained-term\n    reason: pharmacists say "prior auth"\n    from: ${config}:2`,
+    );
 
     writeFileSync(config, 'suppress:\n  - files: ["calls/**"]\n    rule: jargon/unexplained-trem\n    reason: typo\n');
     const bad = await cli(['check', 'calls'], { cwd: project });
