@@ -49,8 +49,14 @@ export function cleanText(raw: string): CleanText {
   for (const m of text.matchAll(REDACTED)) claim('redacted', m.index, m.index + m[0].length);
   for (const m of text.matchAll(HANDLE)) claim('handle', m.index, m.index + m[0].length);
   for (const m of text.matchAll(MASKED)) claim('masked', m.index, m.index + m[0].length);
-  const signoff = SIGNOFF.exec(text);
-  if (signoff) claim('signoff', signoff.index + (/^\s/.test(signoff[0]) ? 1 : 0), text.length);
+  // A sign-off closes the words of a reply; links and mentions may still follow it.
+  const signoff = SIGNOFF.exec(
+    blankMarks(
+      text,
+      marks.slice().sort((a, b) => a.start - b.start),
+    ),
+  );
+  if (signoff) claim('signoff', signoff.index + (/^\s/.test(signoff[0]) ? 1 : 0), signoff.index + signoff[0].trimEnd().length);
   marks.sort((a, b) => a.start - b.start);
   return { text, marks };
 }
