@@ -117,7 +117,7 @@ function random(seed) {
 const sample = [];
 for (const [name, file] of CORPORA) {
   const { found, records } = await measure(name, file);
-  const next = random(20261201);
+  const next = random(Number(process.env.SAMPLE_SEED ?? 20261201));
   for (const [rule, list] of [...found].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const picked = [...list].sort(() => next() - 0.5).slice(0, 20);
     for (const p of picked) {

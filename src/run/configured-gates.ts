@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/load.js';
+import { definedOnly } from '../util/defined.js';
 import { SetupError } from './errors.js';
 import { DEFAULT_GATES, gateProblems, type Gates } from './gates.js';
 
@@ -10,12 +11,8 @@ export function resolveGates(config: ResolvedConfig | undefined, chosen: Partial
     failUnder: config?.gates.failUnder?.value,
     maxUnjudged: config?.gates.maxUnjudged?.value as Gates['maxUnjudged'],
   };
-  const gates = { ...DEFAULT_GATES, ...defined(configured), ...defined(chosen) };
+  const gates = { ...DEFAULT_GATES, ...definedOnly(configured), ...definedOnly(chosen) };
   const impossible = gateProblems(gates);
   if (impossible.length > 0) throw new SetupError(`impossible gates: ${impossible.join('; ')}`);
   return gates;
-}
-
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
