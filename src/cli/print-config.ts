@@ -13,7 +13,11 @@ import { formatProblem } from './problem.js';
  */
 export function printConfigCommand(path: string, configOption: string | false | undefined, cwd: string, io: CliIO): number {
   const configFile = configOption === false ? undefined : (configOption ?? findConfig(cwd));
-  const { problems, config, configured, packs, rules, options } = prepare({ packFiles: bundledPackFiles(), ...(configFile && { configFile }), cwd });
+  const { problems, config, configured, packs, rules, options } = prepare({
+    packFiles: bundledPackFiles(),
+    ...(configFile && { configFile }),
+    cwd,
+  });
   if (problems.length > 0) {
     io.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
     return EXIT.error;
