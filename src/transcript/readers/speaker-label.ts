@@ -26,8 +26,19 @@ const PAIRED = /^(.+?)\s*(?:\((.+)\)|\[(.+)\]|[-–—]\s*(.+))$/u;
 /** Whether a label is a diarizer's numbered speaker ("Speaker 1", "SPEAKER_01", "spk_0", "A"), which names nobody. */
 export const isDiarizationLabel = (label: string): boolean => NUMBERED.test(label.trim()) || /^[A-Z]$|^\d+$/.test(label.trim());
 
+// A transcript repeats a few labels on every line: each is read once per set of declared roles (one per file).
+const readLabels = new WeakMap<ReadonlyMap<string, AssignableRole>, Map<string, SpeakerLabel>>();
+
 /** Reads a label; `declared` (front matter, lower-cased) can name any label's side. */
 export function readSpeakerLabel(label: string, declared: ReadonlyMap<string, AssignableRole>): SpeakerLabel {
+  let known = readLabels.get(declared);
+  if (!known) readLabels.set(declared, (known = new Map()));
+  let read = known.get(label);
+  if (!read) known.set(label, (read = parseLabel(label, declared)));
+  return read;
+}
+
+function parseLabel(label: string, declared: ReadonlyMap<string, AssignableRole>): SpeakerLabel {
   const text = label.trim().replace(/\s+/g, ' ');
   const known = (s: string) => declared.get(s.toLowerCase()) ?? defaultRole(s);
   const role = known(text);

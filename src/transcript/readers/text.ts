@@ -21,6 +21,7 @@ const TIMED_LABEL = new RegExp(String.raw`^([\p{L}\p{N}_][^:()]{0,47}?)\s*\((${C
 // Found in steps (a clock at the end, then what stands before it) so no pattern backtracks over long runs of spaces.
 const CLOCK_AT_END = new RegExp(String.raw`(?:^|\s)(${CLOCK})$`);
 const ZOOM_NAME = /^\[([^\]]{1,48})\]$/;
+const NO_ROLES: ReadonlyMap<string, AssignableRole> = new Map();
 // Google Meet: a time alone on its line, for the turns that follow.
 const TIME_LINE = new RegExp(String.raw`^\s*\[?(${CLOCK})\]?\s*$`);
 // Calls recorded by time of day start well after midnight; offsets from the recording's start are small.
@@ -38,14 +39,14 @@ export const textReader: Reader = {
   extensions: ['.txt', '.text', '.md'],
   sniff: (head) =>
     /^(?:---\s*$|\s*(?:\[[\d:.,\sAPMapm>-]+\]\s*)?[\p{L}][\p{L}\p{M}\p{N} ._()-]{0,47}:\s)/mu.test(head) ||
-    head.split(/\r?\n/, 50).some((l) => headingOf(l, new Map()) !== undefined),
+    head.split(/\r?\n/, 50).some((l) => headingOf(l, NO_ROLES) !== undefined),
   read(source: Source): Conversation {
     const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const front = readFrontMatter(lines);
     const body = lines.slice(front.lineCount);
     const blocks = body.some((l) => headingOf(l, front.roles) !== undefined);
-    const exported = blocks || body.some((l) => TIME_LINE.test(l));
-    const turns: Omit<Turn, 'index'>[] = [];
+    const exported = blocks || body.some((l) => timeLine(l) !== undefined);
+    const turns: Turn[] = [];
     const notices: string[] = [];
     const header: string[] = [];
     let pendingMs: number | undefined;
@@ -55,14 +56,15 @@ export const textReader: Reader = {
       if (!raw.trim()) continue;
       const line = i + 1;
       const heading = blocks ? headingOf(raw, front.roles) : undefined;
-      const time = TIME_LINE.exec(raw);
+      const time = timeLine(raw);
       const parsed = heading ?? (time ? undefined : blocks ? undefined : parseTurnLine(raw, line, front.roles));
-      if (time && !heading) {
-        pendingMs = parseTime(time[1]!);
+      if (time !== undefined && !heading) {
+        pendingMs = time;
       } else if (parsed) {
         const startMs = parsed.times.startMs ?? pendingMs;
         pendingMs = undefined;
         turns.push({
+          index: 0,
           speaker: parsed.label,
           role: parsed.role ?? roleFor(parsed.label, front.roles),
           text: parsed.text,
@@ -85,7 +87,8 @@ export const textReader: Reader = {
       }
     }
     // A blank file (or one with front matter only) is an empty conversation: reported as not judged, not as unreadable.
-    const spoken = turns.filter((t) => t.text.trim()).map((t, i) => ({ ...t, index: i + 1 }));
+    const spoken = turns.filter((t) => t.text.trim());
+    spoken.forEach((t, i) => (t.index = i + 1));
     const clockStart = toOffsets(spoken);
 
     return {
@@ -114,6 +117,7 @@ interface TurnLine {
 /** A block export's speaker heading (`Priya Sharma  0:03`, `[Priya Sharma] 10:02:11`), as a turn with no words yet. */
 function headingOf(raw: string, declared: ReadonlyMap<string, AssignableRole>): TurnLine | undefined {
   const line = raw.trimEnd();
+  if (!endsLikeClock(line)) return undefined;
   const clock = CLOCK_AT_END.exec(line.slice(-40));
   if (!clock) return undefined;
   const before = line.slice(0, line.length - clock[1]!.length);
@@ -126,6 +130,18 @@ function headingOf(raw: string, declared: ReadonlyMap<string, AssignableRole>): 
   const startMs = parseTime(clock[1]!);
   if (!label.nameLike || startMs === undefined) return undefined;
   return { label: label.speaker, ...(label.role && { role: label.role }), text: '', times: { startMs } };
+}
+
+/** Most lines are speech: a time ends in a digit, the M of AM/PM, or a closing bracket. */
+function endsLikeClock(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  return (last >= 48 && last <= 57) || last === 77 || last === 109 || last === 93;
+}
+
+/** A Google Meet time line (`00:05:00` alone), as milliseconds. */
+function timeLine(raw: string): number | undefined {
+  const m = endsLikeClock(raw.trimEnd()) ? TIME_LINE.exec(raw) : null;
+  return m ? parseTime(m[1]!) : undefined;
 }
 
 /** The label of a line that reads like `Someone: …` (up to three words), for the warning when it is not taken as a speaker. */
