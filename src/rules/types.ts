@@ -35,6 +35,10 @@ export interface RuleInfo {
   message: string;
   tip: string;
   description?: string;
+  /** Portrait-specific tips and severities, and the portraits the rule is limited to (see the pack schema). */
+  tips?: Readonly<Record<string, string>>;
+  severities?: Readonly<Record<string, Severity>>;
+  portraits?: readonly string[];
   /** Examples from the pack (`tests:`), for `callcoach test` and `explain`. */
   tests: RuleExample[];
 }

@@ -6,3 +6,6 @@ export { phraseKind } from './phrase.js';
 export { requirementKind } from './requirement.js';
 export { responseKind } from './response.js';
 export { termsKind } from './terms.js';
+export { countKind } from './count.js';
+export { orderKind } from './order.js';
+export { restatementKind } from './restatement.js';

@@ -9,6 +9,8 @@ export interface TurnMatcher {
   roles: ReadonlySet<Role>;
   /** The first match in the turn that no exception voids; `{first: 0, last: -1}` when any turn by the speaker counts. */
   find(turn: Turn): PhraseMatch | undefined;
+  /** Every match in the turn that no exception voids, in text order. */
+  findAll(turn: Turn): PhraseMatch[];
 }
 
 const WHOLE_TURN: PhraseMatch = { first: 0, last: -1 };
@@ -22,17 +24,14 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   const match: PhraseSet | undefined = options.match && ctx.phrases(options.match, [...at, 'match']);
   const except: PhraseSet | undefined = options.except && ctx.phrases(options.except, [...at, 'except']);
   const regexes = (options.regex ?? []).map(userRegex);
-  return {
-    roles,
-    find(turn) {
-      if (!roles.has(turn.role)) return undefined;
-      if (!match && regexes.length === 0) return WHOLE_TURN;
-      const view = viewOf(turn);
-      const found = [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
-      if (found.length === 0) return undefined;
-      if (!except) return found[0];
-      const voided = new Set(except.matches(view).map((m) => view.sentences[m.first]));
-      return found.find((m) => !voided.has(view.sentences[m.first]));
-    },
+  const findAll = (turn: Turn): PhraseMatch[] => {
+    if (!roles.has(turn.role)) return [];
+    if (!match && regexes.length === 0) return [WHOLE_TURN];
+    const view = viewOf(turn);
+    const found = [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
+    if (found.length === 0 || !except) return found;
+    const voided = new Set(except.matches(view).map((m) => view.sentences[m.first]));
+    return found.filter((m) => !voided.has(view.sentences[m.first]));
   };
+  return { roles, find: (turn) => findAll(turn)[0], findAll };
 }

@@ -13,6 +13,9 @@ const ruleTestSchema = z.strictObject({
   todo: z.string().optional(),
 });
 
+/** A customer portrait's name ("aggressive", "high-roller", or a team's own). */
+export const portraitNameSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'portrait names are lower-case words joined by hyphens');
+
 /** Fields every rule has, whatever its kind. */
 export const ruleBaseSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'rule ids look like "<pack>/<name>" in lower-case words and hyphens'),
@@ -23,6 +26,12 @@ export const ruleBaseSchema = z.strictObject({
   tip: z.string().min(1),
   /** A longer explanation for `callcoach explain`. */
   description: z.string().optional(),
+  /** The tip to give instead of `tip` when the customer has this portrait. */
+  tips: z.record(portraitNameSchema, z.string().min(1)).optional(),
+  /** The severity instead of `severity` when the customer has this portrait (denying the problem to an aggressive customer is worse). */
+  severities: z.record(portraitNameSchema, z.enum(SEVERITIES)).optional(),
+  /** The rule judges only conversations whose customer has one of these portraits. */
+  portraits: z.array(portraitNameSchema).min(1).optional(),
   tests: z.array(ruleTestSchema).default([]),
 });
 

@@ -1,0 +1,74 @@
+import { overlapOf, specificsOf } from '../../text/specifics.js';
+import { viewOf } from '../../text/view.js';
+import type { Turn } from '../../transcript/model.js';
+import type { Hit } from '../types.js';
+import { defineKind } from './kind.js';
+import { compileTurnMatch, rolesOf } from './turn-match.js';
+
+/**
+ * "The first X comes before any Y": the first turn that does X (asks for an account number) is a
+ * finding unless an earlier turn, or the same turn before X, did one of the Y (asked an open question,
+ * responded to what the other side said). A Y can also be an echo: giving back at least `echoes`
+ * specifics (content words, numbers) of the other side's latest turn.
+ */
+export const orderKind = defineKind({
+  name: 'order',
+  options: ({ z, speaker, turnMatch }) =>
+    z.strictObject({
+      /** X: the move that should not come first. Only its first occurrence is judged. */
+      first: turnMatch,
+      /** Y: any one of these, earlier, makes X fine. */
+      before: z
+        .array(
+          turnMatch.extend({
+            /** Instead of (or besides) phrases: the turn repeats this many specifics of the other side's latest turn. */
+            echoes: z.number().int().min(1).max(20).optional(),
+          }),
+        )
+        .min(1),
+      /** Whose turns an echo gives back. */
+      echoOf: speaker.default('customer'),
+    }),
+  compile(options, ctx) {
+    const first = compileTurnMatch(options.first, ctx, ['first']);
+    const before = options.before.map((c, i) => {
+      const { echoes, ...match } = c;
+      const phrases = match.match || match.regex ? compileTurnMatch(match, ctx, ['before', i]) : undefined;
+      return { echoes, roles: rolesOf(match.speaker), phrases };
+    });
+    const echoOf = rolesOf(options.echoOf);
+
+    /** The token where a Y starts in the turn (before `limit`), or -1. */
+    const startOfY = (turn: Turn, latest: Turn | undefined, limit: number): number => {
+      let best = -1;
+      for (const c of before) {
+        if (!c.roles.has(turn.role)) continue;
+        if (c.phrases) {
+          const m = c.phrases.find(turn);
+          if (m && m.first < limit && (best < 0 || m.first < best)) best = m.first;
+        }
+        if (c.echoes !== undefined && latest) {
+          const view = viewOf(turn);
+          const said = specificsOf(viewOf(latest));
+          if (overlapOf(specificsOf(view, 0, limit), said) >= c.echoes) best = best < 0 ? 0 : best;
+        }
+      }
+      return best;
+    };
+
+    return ({ turns }) => {
+      let latest: Turn | undefined;
+      for (const turn of turns) {
+        const x = first.find(turn);
+        const limit = x ? Math.max(x.first, 0) : viewOf(turn).tokens.length;
+        if (startOfY(turn, latest, limit) >= 0) return { applicable: true, hits: [] };
+        if (x) {
+          const hit: Hit = x.last >= 0 ? { turn, first: x.first, last: x.last } : { turn };
+          return { applicable: true, hits: [hit] };
+        }
+        if (echoOf.has(turn.role)) latest = turn;
+      }
+      return { applicable: false, hits: [] };
+    };
+  },
+});
