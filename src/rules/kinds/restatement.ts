@@ -1,6 +1,6 @@
 import { backchannelMatcher, DEFAULT_BACKCHANNELS, isBackchannel } from '../../text/backchannel.js';
 import { overlapOf, specificsOf } from '../../text/specifics.js';
-import { viewOf } from '../../text/view.js';
+import { type TextView, viewOf } from '../../text/view.js';
 import type { Turn } from '../../transcript/model.js';
 import { defineKind } from './kind.js';
 import { compileTurnMatch, rolesOf } from './turn-match.js';
@@ -24,6 +24,8 @@ export const restatementKind = defineKind({
       /** Explicit check-backs ("let me make sure I've got this right"): with one, fewer specifics do. */
       checkBack: patterns.optional(),
       checkBackShared: z.number().int().min(0).max(20).default(1),
+      /** Sentences that say these give nothing back (a conditional that routes, "have you tried…?"). */
+      except: patterns.optional(),
       /** A short turn of only these (an apology, "oh no") has not moved on yet: the next turn may still restate. */
       acknowledgements: patterns.optional(),
       /** How many of the agent's turns after the problem are looked at, at most. */
@@ -34,12 +36,26 @@ export const restatementKind = defineKind({
     const speakers = rolesOf(options.speaker);
     const problem = compileTurnMatch(options.problem, ctx, ['problem']);
     const checkBack = options.checkBack && ctx.phrases(options.checkBack, ['checkBack']);
+    const except = options.except && ctx.phrases(options.except, ['except']);
     const acknowledgements = options.acknowledgements && ctx.phrases(options.acknowledgements, ['acknowledgements']);
     const quiet = backchannelMatcher(options.backchannels);
 
+    /** The turn's specifics, outside excepted sentences. */
+    const given = (view: TextView): Set<string> => {
+      if (!except) return specificsOf(view);
+      const voided = new Set(except.matches(view).map((m) => view.sentences[m.first]));
+      const out = new Set<string>();
+      let from = 0;
+      for (let i = 0; i <= view.tokens.length; i++) {
+        if (i < view.tokens.length && view.sentences[i] === view.sentences[from]) continue;
+        if (!voided.has(view.sentences[from]!)) for (const s of specificsOf(view, from, i)) out.add(s);
+        from = i;
+      }
+      return out;
+    };
     const restates = (turn: Turn, told: ReadonlySet<string>): boolean => {
       const view = viewOf(turn);
-      const shared = overlapOf(specificsOf(view), told);
+      const shared = overlapOf(given(view), told);
       if (shared >= options.minShared) return true;
       return shared >= options.checkBackShared && (checkBack?.matches(view).length ?? 0) > 0;
     };
