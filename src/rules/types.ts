@@ -18,10 +18,19 @@ export interface Hit {
   vars?: Record<string, string>;
 }
 
+/** A portrait rule's judgement: the portrait holds, how far past its threshold, and the turns that show it. */
+export interface PortraitCandidate {
+  name: string;
+  /** Signal weight over the threshold (1 = just reached it): the strongest candidate wins. */
+  strength: number;
+  evidence: (Omit<Hit, 'vars'> & { signal: string })[];
+}
+
 interface CheckResult {
   /** False when nothing the rule checks happened in this conversation (the scorecard then says n/a). */
   applicable: boolean;
   hits: Hit[];
+  portrait?: PortraitCandidate;
 }
 
 export type Check = (conversation: Conversation) => CheckResult;
@@ -48,6 +57,8 @@ export interface RuleExample {
   transcript: string;
   format?: string;
   findings: { turn: number; rule?: string }[];
+  /** The customer portrait expected (null: none); unchecked when absent. */
+  portrait?: string | null;
   todo?: string;
 }
 

@@ -1,6 +1,7 @@
 import { metricsOf } from '../metrics/index.js';
 import { summarizeMetrics } from '../metrics/summary.js';
 import { compareFindings, runRules } from '../rules/engine.js';
+import { decidePortrait } from '../rules/portrait.js';
 import type { CompiledRule } from '../rules/types.js';
 import { failedFile, type FileResult } from '../results/model.js';
 import { type Scoring, scorecard } from '../scorecard/score.js';
@@ -39,7 +40,8 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
   const roles = conversation.roles!;
   const undecided = roles.source === 'undecided';
   // Every bundled rule depends on who is the agent: with roles undecided, judging would be guessing.
-  const outcomes = undecided ? [] : runRules(conversation, options.rules);
+  const portrait = undecided ? null : decidePortrait(conversation, options.rules);
+  const outcomes = undecided ? [] : runRules(conversation, options.rules, portrait?.name ?? null);
   return {
     path,
     format: conversation.format,
@@ -52,6 +54,8 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
       roles,
     },
     metrics: summarizeMetrics(metricsOf(conversation)),
+    portrait: portrait?.name ?? null,
+    portraitEvidence: portrait ? { confidence: portrait.confidence, turns: portrait.turns } : null,
     findings: outcomes.flatMap((o) => o.findings).sort(compareFindings),
     scorecard: scorecard(outcomes, options.scoring),
     notices: undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [],

@@ -9,6 +9,8 @@ const ruleTestSchema = z.strictObject({
   format: z.string().optional(),
   /** The findings expected: of this rule unless `rule` names another one; [] for none. */
   findings: z.array(z.strictObject({ turn: z.number().int().min(1), rule: z.string().optional() })),
+  /** The customer portrait expected (null: none); unchecked when absent. */
+  portrait: z.string().nullable().optional(),
   /** A known gap: shown, but not failing the run. */
   todo: z.string().optional(),
 });
