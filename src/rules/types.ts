@@ -59,6 +59,8 @@ export interface RuleExample {
   findings: { turn: number; rule?: string }[];
   /** The customer portrait expected (null: none); unchecked when absent. */
   portrait?: string | null;
+  /** The scorecard status the rule's step should get; unchecked when absent. */
+  stepStatus?: 'pass' | 'fail' | 'n/a';
   todo?: string;
 }
 

@@ -55,7 +55,7 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
     },
     metrics: summarizeMetrics(metricsOf(conversation)),
     portrait: portrait?.name ?? null,
-    portraitEvidence: portrait ? { confidence: portrait.confidence, turns: portrait.turns } : null,
+    portraitEvidence: portrait ? { confidence: portrait.confidence, tip: portrait.tip, turns: portrait.turns } : null,
     findings: outcomes.flatMap((o) => o.findings).sort(compareFindings),
     scorecard: scorecard(outcomes, options.scoring),
     notices: undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [],

@@ -12,6 +12,8 @@ export interface CaseResult {
   unexpected: Finding[];
   /** The case names a portrait and the check decided another (null: none). */
   portrait?: { expected: string | null; actual: string | null };
+  /** The case names a status for the rule's step and the scorecard gave another. */
+  stepStatus?: { expected: string; actual: string };
   /** The transcript could not be read. */
   error?: string;
 }
@@ -19,7 +21,7 @@ export interface CaseResult {
 /**
  * Runs every `tests:` case of the given rules through the whole pipeline (with `context` as the
  * other rules present) and compares, turn by turn, the findings of the rules each case names, and the
- * customer portrait when the case names one.
+ * customer portrait and the rule's step status when the case names them.
  */
 export function runRuleTests(rules: readonly CompiledRule[], context: readonly CompiledRule[] = rules): CaseResult[] {
   const out: CaseResult[] = [];
@@ -43,9 +45,22 @@ export function runRuleTests(rules: readonly CompiledRule[], context: readonly C
         example.portrait !== undefined && example.portrait !== actualPortrait
           ? { expected: example.portrait, actual: actualPortrait }
           : undefined;
-      const ok = !error && missed.length === 0 && unexpected.length === 0 && !portrait;
+      const stepNow = result?.scorecard?.steps.find((st) => st.step === rule.step)?.status ?? 'n/a';
+      const stepStatus =
+        example.stepStatus !== undefined && example.stepStatus !== stepNow ? { expected: example.stepStatus, actual: stepNow } : undefined;
+      const ok = !error && missed.length === 0 && unexpected.length === 0 && !portrait && !stepStatus;
       const status = example.todo ? (ok ? 'todo-passes' : 'todo') : ok ? 'pass' : 'fail';
-      out.push({ rule, index: i + 1, example, status, missed, unexpected, ...(portrait && { portrait }), ...(error && { error }) });
+      out.push({
+        rule,
+        index: i + 1,
+        example,
+        status,
+        missed,
+        unexpected,
+        ...(portrait && { portrait }),
+        ...(stepStatus && { stepStatus }),
+        ...(error && { error }),
+      });
     });
   }
   return out;

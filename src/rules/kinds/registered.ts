@@ -1,5 +1,6 @@
 // The registration list: one line per rule kind. A kind's file declares its options and its compiler.
 export { countKind } from './count.js';
+export { evidenceKind } from './evidence.js';
 export { holdKind } from './hold.js';
 export { interruptionKind } from './interruption.js';
 export { metricKind } from './metric.js';

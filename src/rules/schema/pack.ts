@@ -11,6 +11,8 @@ const ruleTestSchema = z.strictObject({
   findings: z.array(z.strictObject({ turn: z.number().int().min(1), rule: z.string().optional() })),
   /** The customer portrait expected (null: none); unchecked when absent. */
   portrait: z.string().nullable().optional(),
+  /** The scorecard status the rule's step should get (for rules that count as evidence, not findings). */
+  stepStatus: z.enum(['pass', 'fail', 'n/a']).optional(),
   /** A known gap: shown, but not failing the run. */
   todo: z.string().optional(),
 });
