@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -18,8 +18,19 @@ describe.skipIf(!present)('dev-set accuracy (../shared/eval)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'callcoach-eval-'));
     const results = join(dir, 'out.json');
     writeFileSync(results, run.stdout);
-    const scored = spawnSync(process.execPath, [join(EVAL, 'score.mjs'), join(EVAL, 'dev/labels.yaml'), results], { encoding: 'utf8' });
+    const metricsFile = join(dir, 'metrics.json');
+    const scored = spawnSync(process.execPath, [join(EVAL, 'score.mjs'), join(EVAL, 'dev/labels.yaml'), results, '--json', metricsFile], {
+      encoding: 'utf8',
+    });
+    const metrics = JSON.parse(readFileSync(metricsFile, 'utf8')) as {
+      packs: { pack: string; conversation: { f1: number } }[];
+      portrait: { macroF1: number };
+    };
     rmSync(dir, { recursive: true, force: true });
+    // The packs of the later articles (restating, nerves, robotism, runaround, coldness) and the portraits.
+    for (const pack of ['restatement', 'hedging', 'robotism', 'runaround', 'coldness'])
+      expect(metrics.packs.find((p) => p.pack === pack)!.conversation.f1, pack).toBeGreaterThanOrEqual(0.85);
+    expect(metrics.portrait.macroF1).toBeGreaterThanOrEqual(0.8);
     const macro = /macro-F1 conversation=([\d.]+) turn=([\d.]+)/.exec(scored.stdout);
     expect(macro, scored.stdout + scored.stderr).not.toBeNull();
     expect(Number(macro![1])).toBeGreaterThanOrEqual(0.85);
