@@ -22,6 +22,10 @@ export interface RuleOutcome {
   rule: CompiledRule;
   applicable: boolean;
   findings: Finding[];
+  /** The turns where the situation arose and was handled: a pass's evidence. */
+  handled: number[];
+  /** Why the transcript cannot show what the rule checks (see CheckResult). */
+  unobservable?: string;
 }
 
 const fill = (template: string, vars: Record<string, string> | undefined) =>
@@ -34,8 +38,11 @@ const fill = (template: string, vars: Record<string, string> | undefined) =>
  */
 export function runRules(conversation: Conversation, rules: readonly CompiledRule[], portrait: string | null = null): RuleOutcome[] {
   return rules.map((rule) => {
-    const judged = !isPortraitRule(rule) && (!rule.portraits || (portrait !== null && rule.portraits.includes(portrait)));
-    const { applicable, hits } = judged ? rule.check(conversation) : { applicable: false, hits: [] };
+    // A rule for other channels (a social-media norm on a call), or for other customers, has nothing to judge here.
+    const otherChannel = rule.channels && conversation.channel && !rule.channels.includes(conversation.channel);
+    const otherPortrait = rule.portraits && (portrait === null || !rule.portraits.includes(portrait));
+    if (otherChannel || otherPortrait || isPortraitRule(rule)) return { rule, applicable: false, findings: [], handled: [] };
+    const { applicable, hits, unobservable, handled } = rule.check(conversation);
     const severity = (portrait !== null && rule.severities?.[portrait]) || rule.severity;
     const tip = (portrait !== null && rule.tips?.[portrait]) || rule.tip;
     // One finding per rule and turn, whatever number of matches the turn holds.
@@ -56,7 +63,13 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
         message: fill(rule.message, hit.vars),
         tip: fill(tip, hit.vars),
       }));
-    return { rule, applicable: applicable || findings.length > 0, findings };
+    return {
+      rule,
+      applicable: applicable || findings.length > 0,
+      findings,
+      handled: [...new Set((handled ?? []).map((h) => h.turn.index))].sort((a, b) => a - b),
+      ...(unobservable !== undefined && !applicable && findings.length === 0 && { unobservable }),
+    };
   });
 }
 

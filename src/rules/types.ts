@@ -1,4 +1,4 @@
-import type { Conversation, Role, Turn } from '../transcript/model.js';
+import type { Channel, Conversation, Role, Turn } from '../transcript/model.js';
 import type { PhraseSet } from '../text/phrase.js';
 
 export const SEVERITIES = ['info', 'warning', 'error'] as const;
@@ -26,10 +26,17 @@ export interface PortraitCandidate {
   evidence: (Omit<Hit, 'vars'> & { signal: string })[];
 }
 
-interface CheckResult {
+export interface CheckResult {
   /** False when nothing the rule checks happened in this conversation (the scorecard then says n/a). */
   applicable: boolean;
   hits: Hit[];
+  /**
+   * Why the rule could not look at all, when the transcript cannot show what it checks (interruptions
+   * in untimed chat, talk share without times): the step is then "not observable" rather than n/a.
+   */
+  unobservable?: string;
+  /** Where the situation arose and the agent handled it (an acknowledgement, a time given): a pass's evidence. */
+  handled?: Hit[];
   portrait?: PortraitCandidate;
 }
 
@@ -44,6 +51,10 @@ export interface RuleInfo {
   message: string;
   tip: string;
   description?: string;
+  /** What a pass means ("the agent acknowledged the customer's feelings"), for the step's reason. */
+  handled?: string;
+  /** The channels the rule applies to (all when omitted). */
+  channels?: Channel[];
   /** Portrait-specific tips and severities, and the portraits the rule is limited to (see the pack schema). */
   tips?: Readonly<Record<string, string>>;
   severities?: Readonly<Record<string, Severity>>;

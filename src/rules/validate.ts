@@ -92,7 +92,7 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error, keysOf(String(base.kind)));
   const checkedBase = ruleBaseSchema.safeParse(base);
   if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
-  const { id, kind, step, severity, message, tip, description, tips, severities, portraits, tests } = checkedBase.data;
+  const { id, kind, step, severity, message, tip, description, handled, channels, tips, severities, portraits, tests } = checkedBase.data;
   if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
   return {
     info: {
@@ -103,6 +103,8 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
       message,
       tip,
       ...(description !== undefined && { description }),
+      ...(handled !== undefined && { handled }),
+      ...(channels !== undefined && { channels }),
       ...(tips && { tips }),
       ...(severities && { severities }),
       ...(portraits && { portraits }),

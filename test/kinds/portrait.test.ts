@@ -16,9 +16,9 @@ rules:
     portrait: loud
     min: 2
     signals:
-      - {signal: shouting, weight: 1, shouting: true}
+      - {signal: shouting, weight: 1, signals: [shouting]}
       - {signal: bangs, weight: 1, exclamations: 3}
-      - {signal: swearing, weight: 2, maskedSwear: true}
+      - {signal: swearing, weight: 2, signals: [masked-swear]}
   - id: test/polite
     kind: portrait
     step: 4

@@ -28,32 +28,29 @@ export const portraitKind = defineKind({
               /** What the signal is, as the evidence names it ("swearing", "threat to go public"). */
               signal: z.string().min(1),
               weight: z.number().default(1),
-              /** How the turn is written: shouting in capitals, a run of at least this many "!", a masked swear. */
-              shouting: z.boolean().optional(),
+              /** A run of at least this many "!" (how the turn is written; `signals:` names the others). */
               exclamations: z.number().int().min(2).optional(),
-              maskedSwear: z.boolean().optional(),
             })
-            .refine((s) => s.match || s.regex || s.shouting || s.exclamations || s.maskedSwear, {
-              message: 'a signal needs match, regex, shouting, exclamations or maskedSwear',
+            .refine((s) => s.match || s.regex || s.signals || s.exclamations, {
+              message: 'a signal needs match, regex, signals or exclamations',
             }),
         )
         .min(1),
     }),
   compile(options, ctx) {
     const roles = rolesOf(options.speaker);
-    const signals = options.signals.map((s, i) => ({
-      spec: s,
-      matcher: (s.match || s.regex
-        ? compileTurnMatch({ speaker: options.speaker, match: s.match, regex: s.regex, except: s.except }, ctx, ['signals', i])
-        : undefined) as TurnMatcher | undefined,
-    }));
+    const signals = options.signals.map((s, i) => {
+      const { signal: _name, weight: _weight, exclamations: _bangs, ...words } = s;
+      const matcher: TurnMatcher | undefined =
+        words.match || words.regex || words.signals
+          ? compileTurnMatch({ ...words, speaker: options.speaker }, ctx, ['signals', i])
+          : undefined;
+      return { spec: s, matcher };
+    });
 
     /** Where the signal shows in the turn (a token range; the whole turn for how it is written), or undefined. */
     const shows = (turn: Turn, s: (typeof signals)[number]): { first?: number; last?: number } | undefined => {
-      const written = viewOf(turn).signals;
-      if (s.spec.shouting && !written.shouting) return undefined;
-      if (s.spec.exclamations && written.exclamations < s.spec.exclamations) return undefined;
-      if (s.spec.maskedSwear && !written.maskedSwear) return undefined;
+      if (s.spec.exclamations && viewOf(turn).signals.exclamations < s.spec.exclamations) return undefined;
       if (!s.matcher) return {};
       const m = s.matcher.find(turn);
       return m && (m.last >= 0 ? { first: m.first, last: m.last } : {});
