@@ -8,8 +8,8 @@ import { compileTurnMatch, rolesOf } from './turn-match.js';
 /**
  * "The first X comes before any Y": the first turn that does X (asks for an account number) is a
  * finding unless an earlier turn, or the same turn before X, did one of the Y (asked an open question,
- * responded to what the other side said). A Y can also be an echo: giving back at least `echoes`
- * specifics (content words, numbers) of the other side's latest turn.
+ * responded to what the other side said). A Y can also be, or require, an echo: giving back at least
+ * `echoes` specifics (content words, numbers) of the other side's latest turn.
  */
 export const orderKind = defineKind({
   name: 'order',
@@ -21,7 +21,7 @@ export const orderKind = defineKind({
       before: z
         .array(
           turnMatch.extend({
-            /** Instead of (or besides) phrases: the turn repeats this many specifics of the other side's latest turn. */
+            /** The turn repeats this many specifics of the other side's latest turn (and says the phrases, if any are given). */
             echoes: z.number().int().min(1).max(20).optional(),
           }),
         )
@@ -38,30 +38,22 @@ export const orderKind = defineKind({
     });
     const echoOf = rolesOf(options.echoOf);
 
-    /** The token where a Y starts in the turn (before `limit`), or -1. */
-    const startOfY = (turn: Turn, latest: Turn | undefined, limit: number): number => {
-      let best = -1;
-      for (const c of before) {
-        if (!c.roles.has(turn.role)) continue;
-        if (c.phrases) {
-          const m = c.phrases.find(turn);
-          if (m && m.first < limit && (best < 0 || m.first < best)) best = m.first;
-        }
-        if (c.echoes !== undefined && latest) {
-          const view = viewOf(turn);
-          const said = specificsOf(viewOf(latest));
-          if (overlapOf(specificsOf(view, 0, limit), said) >= c.echoes) best = best < 0 ? 0 : best;
-        }
-      }
-      return best;
-    };
+    /** Whether the turn does a Y before token `limit` (the X, when the turn holds one). */
+    const doesY = (turn: Turn, latest: Turn | undefined, limit: number): boolean =>
+      before.some((c) => {
+        if (!c.roles.has(turn.role)) return false;
+        const m = c.phrases?.find(turn);
+        if (c.phrases && !(m && m.first < limit)) return false;
+        if (c.echoes === undefined) return true;
+        return latest !== undefined && overlapOf(specificsOf(viewOf(turn), 0, limit), specificsOf(viewOf(latest))) >= c.echoes;
+      });
 
     return ({ turns }) => {
       let latest: Turn | undefined;
       for (const turn of turns) {
         const x = first.find(turn);
         const limit = x ? Math.max(x.first, 0) : viewOf(turn).tokens.length;
-        if (startOfY(turn, latest, limit) >= 0) return { applicable: true, hits: [] };
+        if (doesY(turn, latest, limit)) return { applicable: true, hits: [] };
         if (x) {
           const hit: Hit = x.last >= 0 ? { turn, first: x.first, last: x.last } : { turn };
           return { applicable: true, hits: [hit] };
