@@ -28,6 +28,8 @@ export const portraitKind = defineKind({
               /** What the signal is, as the evidence names it ("swearing", "threat to go public"). */
               signal: z.string().min(1),
               weight: z.number().default(1),
+              /** This signal counts in at most this many turns (instead of the rule's maxTurnsPerSignal). */
+              maxTurns: z.number().int().min(1).max(20).optional(),
               /** A run of at least this many "!" (how the turn is written; `signals:` names the others). */
               exclamations: z.number().int().min(2).optional(),
             })
@@ -40,7 +42,7 @@ export const portraitKind = defineKind({
   compile(options, ctx) {
     const roles = rolesOf(options.speaker);
     const signals = options.signals.map((s, i) => {
-      const { signal: _name, weight: _weight, exclamations: _bangs, ...words } = s;
+      const { signal: _name, weight: _weight, exclamations: _bangs, maxTurns: _max, ...words } = s;
       const matcher: TurnMatcher | undefined =
         words.match || words.regex || words.signals
           ? compileTurnMatch({ ...words, speaker: options.speaker }, ctx, ['signals', i])
@@ -62,7 +64,7 @@ export const portraitKind = defineKind({
       for (const s of signals) {
         let seen = 0;
         for (const turn of turns) {
-          if (seen >= options.maxTurnsPerSignal) break;
+          if (seen >= (s.spec.maxTurns ?? options.maxTurnsPerSignal)) break;
           if (!roles.has(turn.role)) continue;
           const at = shows(turn, s);
           if (!at) continue;
