@@ -18,6 +18,9 @@ export const evidenceKind = defineKind({
       .refine((o) => o.match || o.regex, { message: 'an evidence rule needs match (phrase patterns) or regex', path: ['match'] }),
   compile(options, ctx) {
     const matcher = compileTurnMatch(options, ctx, []);
-    return ({ turns }) => ({ applicable: turns.some((t) => matcher.find(t) !== undefined), hits: [] });
+    return ({ turns }) => {
+      const shown = turns.filter((t) => matcher.find(t) !== undefined).map((turn) => ({ turn }));
+      return { applicable: shown.length > 0, hits: [], handled: shown };
+    };
   },
 });

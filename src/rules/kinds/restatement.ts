@@ -80,7 +80,7 @@ export const restatementKind = defineKind({
         }
         if (i < start || !speakers.has(turn.role) || isBackchannel(viewOf(turn), quiet)) continue;
         looked++;
-        if (restates(turn, told)) return { applicable: true, hits: [] };
+        if (restates(turn, told)) return { applicable: true, hits: [], handled: [{ turn }] };
         moved ??= onlyAcknowledges(turn) ? undefined : turn;
         if (moved) break;
       }
