@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Results } from '../../dist/results/collect.js';
-import { cli } from '../cli/run-cli.js';
+import { cli, ROOT } from '../cli/run-cli.js';
 import { findings } from '../helpers.js';
 
 const ANGRY = `Customer: My order NEVER EVER CAME and you took my money!!! I'm telling everyone I know to avoid you.
@@ -53,5 +55,25 @@ describe('customer portraits (bundled pack)', () => {
     expect(await rules('So sorry, the upgrade you paid for vanished? Please DM us the booking reference.')).not.toContain(
       'portraits/high-roller-kept-public',
     );
+  });
+});
+
+describe('the README example scorecard', () => {
+  it('scores every step, and the README shows what check prints', async () => {
+    const file = 'examples/scorecard/every-step.txt';
+    const out = JSON.parse((await cli(['check', '-f', 'json', file])).stdout) as Results;
+    expect(out.files[0]!.scorecard!.steps.map((s) => s.status)).not.toContain('n/a');
+    const printed = (await cli(['check', file])).stdout.trimEnd();
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain(`\`\`\`\n${printed}\n\`\`\``);
+  });
+});
+
+describe('explain', () => {
+  it('shows a rule’s advice and severity for particular customers', async () => {
+    const out = (await cli(['explain', 'coldness/denied'])).stdout;
+    expect(out).toContain('For particular customers');
+    expect(out).toMatch(/aggressive \(error\): Never deny the problem/);
+    expect((await cli(['explain', 'portraits/high-roller-kept-public'])).stdout).toContain('Judges only these customers: high-roller.');
   });
 });
