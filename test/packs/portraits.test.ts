@@ -46,7 +46,7 @@ describe('customer portraits (bundled pack)', () => {
 
   it('warns when a high-roller complains in public and is never taken private', async () => {
     const rules = async (agent: string) => {
-      const input = `Customer: @Skyline Diamond member, 11 years with you, and the upgrade I paid for vanished.\nAgent: ${agent}`;
+      const input = `---\nchannel: twitter\n---\nCustomer: @Skyline Diamond member, 11 years with you, and the upgrade I paid for vanished.\nAgent: ${agent}`;
       const out = JSON.parse((await cli(['check', '-f', 'json', '-'], { input })).stdout) as Results;
       expect(out.files[0]!.portrait).toBe('high-roller');
       return out.files[0]!.findings.map((f) => f.rule);
