@@ -8,20 +8,15 @@ import { compileTurnMatch } from './turn-match.js';
  */
 export const countKind = defineKind({
   name: 'count',
-  options: ({ z, speaker, patterns, regexes }) =>
-    z
-      .strictObject({
-        speaker: speaker.default('agent'),
-        match: patterns.optional(),
-        regex: regexes.optional(),
-        /** A match is void when one of these occurs in its sentence. */
-        except: patterns.optional(),
+  options: ({ z, patterns, phraseMatch, needsPhrases }) =>
+    phraseMatch
+      .extend({
         /** How many matches in one turn make a finding. */
         min: z.number().int().min(1).max(50),
         /** The whole turn is fine when it says one of these. */
         unless: patterns.optional(),
       })
-      .refine((o) => o.match || o.regex, { message: 'a count rule needs match (phrase patterns) or regex', path: ['match'] }),
+      .refine(...needsPhrases),
   compile(options, ctx) {
     const { min, unless: _u, ...turnMatch } = options;
     const matcher = compileTurnMatch(turnMatch, ctx, []);

@@ -7,15 +7,7 @@ import { compileTurnMatch } from './turn-match.js';
  */
 export const evidenceKind = defineKind({
   name: 'evidence',
-  options: ({ z, speaker, patterns, regexes }) =>
-    z
-      .strictObject({
-        speaker: speaker.default('agent'),
-        match: patterns.optional(),
-        regex: regexes.optional(),
-        except: patterns.optional(),
-      })
-      .refine((o) => o.match || o.regex, { message: 'an evidence rule needs match (phrase patterns) or regex', path: ['match'] }),
+  options: ({ phraseMatch, needsPhrases }) => phraseMatch.refine(...needsPhrases),
   compile(options, ctx) {
     const matcher = compileTurnMatch(options, ctx, []);
     return ({ turns }) => {

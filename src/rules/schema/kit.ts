@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { portraitNameSchema } from './pack.js';
-import { patternsSchema, regexesSchema, speakerSchema, turnMatchSchema } from './turn-match.js';
+import { needsPhrases, patternsSchema, phraseMatchSchema, regexesSchema, speakerSchema, turnMatchSchema } from './turn-match.js';
 
 /**
  * What a rule kind builds its options schema from: zod and the shapes many kinds share. Kinds receive
@@ -12,6 +12,8 @@ export const schemaKit = {
   patterns: patternsSchema,
   regexes: regexesSchema,
   turnMatch: turnMatchSchema,
+  phraseMatch: phraseMatchSchema,
+  needsPhrases,
   portraitName: portraitNameSchema,
 };
 
