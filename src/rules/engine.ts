@@ -37,6 +37,8 @@ const fill = (template: string, vars: Record<string, string> | undefined) =>
  * limited to other portraits has nothing to judge. Portrait rules only judge (see decidePortrait).
  */
 export function runRules(conversation: Conversation, rules: readonly CompiledRule[], portrait: string | null = null): RuleOutcome[] {
+  // Two rules of one pack on one turn are one problem told twice: the first rule in pack order keeps it.
+  const taken = new Set<string>();
   return rules.map((rule) => {
     // A rule for other channels (a social-media norm on a call), or for other customers, has nothing to judge here.
     const otherChannel = rule.channels && conversation.channel && !rule.channels.includes(conversation.channel);
@@ -49,6 +51,7 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
     const seen = new Set<number>();
     const findings = hits
       .filter((h) => !seen.has(h.turn.index) && seen.add(h.turn.index))
+      .filter((h) => !taken.has(`${rule.pack}\u0000${h.turn.index}`) && taken.add(`${rule.pack}\u0000${h.turn.index}`))
       .map((hit): Finding => ({
         rule: rule.id,
         pack: rule.pack,

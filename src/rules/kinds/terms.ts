@@ -28,7 +28,9 @@ interface Found {
 // Two-letter ones are mostly initials or states.
 const ACRONYM = /^(?=(?:[A-Z\d]*[A-Z]){2})[A-Z\d]{3,7}$/;
 // More digits than capitals is a code (a flight "SV214", a model "XB1200"), not an acronym.
-const isAcronym = (key: string) => ACRONYM.test(key) && key.replace(/\D/g, '').length < key.replace(/[^A-Z]/g, '').length;
+// A clock time ("8AM", "4PM") is not an acronym either.
+const isAcronym = (key: string) =>
+  ACRONYM.test(key) && key.replace(/\D/g, '').length < key.replace(/[^A-Z]/g, '').length && !/^\d{1,2}(?:AM|PM)$/.test(key);
 // A gloss right after the term: "an RMA (a return label)", "an RMA, or return authorization", "RMA aka …".
 const GLOSS = /^\s*(?:\(|,?\s*(?:or|aka|a\.k\.a\.|i\.e\.?|ie|also known as|also called|meaning)\s+\w)/i;
 const capitalKey = (raw: string) => raw.replace(/’/g, "'").replace(/'?s$/, '');
