@@ -69,7 +69,7 @@ describe('portrait kind and decision', () => {
   });
 
   it('gives the portrait’s tip and severity, and runs portrait-only rules only for that portrait', () => {
-    const c = conversation('Customer: Sorry. Sorry again.\nCustomer: Sorry!\nAgent: That is correct. Goodbye.');
+    const c = conversation('Customer: Sorry. Sorry again.\nCustomer: Sorry!\nAgent: That is correct.\nAgent: Goodbye.');
     const plain = runRules(c, rules).flatMap((o) => o.findings);
     expect(plain.map((f) => [f.rule, f.severity, f.tip])).toEqual([['test/denied', 'warning', 'Default tip.']]);
     const loud = runRules(c, rules, 'loud').flatMap((o) => o.findings);
