@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../dist/results/collect.js';
 import { cli, ROOT } from './run-cli.js';
 
@@ -67,9 +67,9 @@ describe('batch runs', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(out.map((f) => [f.conversation.id, f.findings.length])).toEqual([
-      ['c1', 1],
-      ['c2', 0],
-      ['c3', 1],
+      ['c1', 3],
+      ['c2', 1],
+      ['c3', 3],
     ]);
   });
 
@@ -177,7 +177,7 @@ describe('batch runs', () => {
   it('writes JUnit with a testsuite per conversation and a testcase per step', async () => {
     const xml = (await cli(['check', '-f', 'junit', 'fixtures/calls/pharmacy-refill.txt', 'fixtures/malformed/broken.json'])).stdout;
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
-    expect(xml).toContain('<testsuite name="fixtures/calls/pharmacy-refill.txt" tests="7" failures="4" errors="0" skipped="1">');
+    expect(xml).toContain('<testsuite name="fixtures/calls/pharmacy-refill.txt" tests="7" failures="6" errors="0" skipped="0">');
     expect(xml).toContain('<testcase classname="fixtures/calls/pharmacy-refill.txt" name="4. See it from the customer&apos;s side">');
     expect(xml).toContain('<error message="invalid JSON: expected &apos;,&apos; between items">fixtures/malformed/broken.json:5:5');
   });
@@ -192,34 +192,36 @@ describe('batch runs', () => {
 
   it('writes CSV rows with step statuses and finding counts per pack, and per-agent rows', async () => {
     const csv = (await cli(['check', '-f', 'csv', '--group-by', 'agent', 'fixtures/calls'])).stdout.split('\r\n');
-    expect(csv[0]).toMatch(/^path,id,agent,score,step 1,.*,step 7,findings cold-transfers,findings empathy,/);
-    expect(csv).toContain('fixtures/calls/pharmacy-refill.txt,pharmacy-refill,Dana,75,pass,n/a,fail,fail,pass,fail,fail,0,1,0,0,1,1,1,0,');
-    expect(csv.some((l) => l.startsWith('Dana,1,75,'))).toBe(true);
+    expect(csv[0]).toMatch(/^path,id,agent,score,step 1,.*,step 7,findings cold-transfers,findings coldness,findings empathy,/);
+    expect(csv).toContain(
+      'fixtures/calls/pharmacy-refill.txt,pharmacy-refill,Dana,71,fail,fail,fail,fail,pass,fail,fail,0,0,1,0,0,0,1,1,0,1,1,1,0,0,',
+    );
+    expect(csv.some((l) => l.startsWith('Dana,1,71,'))).toBe(true);
   });
 
   it('writes a Markdown summary for pull requests', async () => {
     const md = (await cli(['check', '-f', 'markdown', '--group-by', 'agent', 'fixtures/calls'])).stdout;
     expect(md).toContain('| files | conversations | unreadable | not judged | errors | warnings | info | mean score |');
     expect(md).toContain('### Most frequent rules');
-    expect(md).toMatch(/\| Dana \| 1 \| 75 \|/);
+    expect(md).toMatch(/\| Dana \| 1 \| 71 \|/);
   });
 
   it('ends a stylish batch with a summary and a per-agent table', async () => {
     const out = (await cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls'])).stdout;
-    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 88\.5/);
+    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 88\.2/);
     expect(out).toContain('most frequent rules');
     expect(out).toContain('lowest scores');
     expect(out).toMatch(/By agent\n.*agent +calls +mean/);
-    expect(out).toMatch(/\n {2}lost +1 +83 /); // named from the path
+    expect(out).toMatch(/\n {2}lost +1 +85 /); // named from the path
   });
 });
 
 describe('gates', () => {
   it('--max-warnings, --fail-under and --fail-on decide the exit code; --min-severity only hides', async () => {
-    const file = 'fixtures/calls/fibre-outage.vtt'; // two warnings, score 88
+    const file = 'fixtures/calls/fibre-outage.vtt'; // three warnings, score 88
     expect((await cli(['check', file])).code).toBe(0);
-    expect((await cli(['check', '--max-warnings', '1', file])).code).toBe(1);
-    expect((await cli(['check', '--max-warnings', '2', file])).code).toBe(0);
+    expect((await cli(['check', '--max-warnings', '2', file])).code).toBe(1);
+    expect((await cli(['check', '--max-warnings', '3', file])).code).toBe(0);
     expect((await cli(['check', '--fail-under', '90', file])).code).toBe(1);
     expect((await cli(['check', '--fail-on', 'warning', file])).code).toBe(1);
     const hidden = await cli(['check', '-f', 'json', '--min-severity', 'error', '--fail-on', 'warning', file]);
@@ -228,23 +230,23 @@ describe('gates', () => {
   });
 
   it('prints one line per tripped gate saying which and why, and puts every gate and the exit reason in the JSON summary', async () => {
-    const file = 'fixtures/calls/fibre-outage.vtt'; // two warnings, score 83
+    const file = 'fixtures/calls/fibre-outage.vtt'; // three warnings, score 85
     const r = await cli(['check', '-f', 'json', '--max-warnings', '0', '--fail-under', '95', file]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toEqual([
-      'callcoach: --max-warnings 0 tripped: too many warnings: 2 (maximum: 0)',
-      'callcoach: --fail-under 95 tripped: lowest score 83 (fixtures/calls/fibre-outage.vtt) is below 95',
+      'callcoach: --max-warnings 0 tripped: too many warnings: 3 (maximum: 0)',
+      'callcoach: --fail-under 95 tripped: lowest score 85 (fixtures/calls/fibre-outage.vtt) is below 95',
     ]);
     const { summary } = json(r.stdout);
     expect(summary.gates).toEqual([
       { name: 'fail-on', limit: 'error', actual: 0, tripped: false, message: 'no findings at or above error' },
-      { name: 'max-warnings', limit: 0, actual: 2, tripped: true, message: 'too many warnings: 2 (maximum: 0)' },
+      { name: 'max-warnings', limit: 0, actual: 3, tripped: true, message: 'too many warnings: 3 (maximum: 0)' },
       {
         name: 'fail-under',
         limit: 95,
-        actual: 83,
+        actual: 85,
         tripped: true,
-        message: 'lowest score 83 (fixtures/calls/fibre-outage.vtt) is below 95',
+        message: 'lowest score 85 (fixtures/calls/fibre-outage.vtt) is below 95',
       },
     ]);
     expect(summary.exit).toEqual({ code: 1, reason: 'tripped: max-warnings, fail-under' });
@@ -298,9 +300,9 @@ describe('gates', () => {
     }
     const merged = await cli(['merge', '-f', 'json', '--max-warnings', '3', '--fail-on', 'warning', ...parts]);
     expect(merged.code).toBe(1);
-    expect(merged.stderr).toContain('callcoach: --max-warnings 3 tripped: too many warnings: 6 (maximum: 3)');
+    expect(merged.stderr).toContain('callcoach: --max-warnings 3 tripped: too many warnings: 11 (maximum: 3)');
     expect(json(merged.stdout).summary.exit).toEqual({ code: 1, reason: 'tripped: fail-on, max-warnings' });
-    expect((await cli(['merge', '--fail-on', 'info', '--fail-under', '0', '--max-warnings', '10', ...parts])).code).toBe(1);
+    expect((await cli(['merge', '--fail-on', 'info', '--fail-under', '0', '--max-warnings', '20', ...parts])).code).toBe(1);
     expect((await cli(['merge', '--fail-under', '200', ...parts])).code).toBe(2);
   });
 
@@ -313,21 +315,28 @@ describe('gates', () => {
     const written = await cli(['check', '--baseline', baseline, '--write-baseline', 'calls'], { cwd: root });
     expect(written.code).toBe(0);
     expect(written.stderr).toContain('callcoach: baseline');
-    expect(written.stderr).toContain('recorded the findings of 1 checked input (+4 −0); 4 entries in all');
-    expect(entries(baseline)).toEqual({ 'calls/call.txt': 4 });
+    expect(written.stderr).toContain('recorded the findings of 1 checked input (+6 −0); 6 entries in all');
+    expect(entries(baseline)).toEqual({ 'calls/call.txt': 6 });
     const again = await cli(['check', '-f', 'json', '--baseline', baseline, 'calls'], { cwd: root });
     expect(again.code).toBe(0);
-    expect(json(again.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 4, fixed: [] } });
-    // Fix the empathy finding (and only it), then add a new problem elsewhere.
+    expect(json(again.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 6, fixed: [] } });
+    // Fix turn 3 (an apology that restates the problem before the ID request), then add a new problem elsewhere.
     const text = readFileSync(join(dir, 'call.txt'), 'utf8')
-      .replace("What's your date of birth?", "I'm sorry, that's awful. What's your date of birth?")
+      .replace(
+        "What's your date of birth?",
+        "I'm sorry, four days waiting for your blood pressure refill is awful. What's your date of birth?",
+      )
       .replace('the plan will review it.', 'the plan will review it. You will need to call our pharmacy benefits department.');
     writeFileSync(join(dir, 'call.txt'), text);
     const changed = json((await cli(['check', '-f', 'json', '--baseline', baseline, 'calls'], { cwd: root })).stdout);
     expect(changed.files[0]!.findings.map((f) => f.rule)).toEqual(['cold-transfers/brush-off']);
-    expect(changed.summary.baseline!.fixed.map((f) => [f.path, f.rule])).toEqual([['calls/call.txt', 'empathy/no-acknowledgement']]);
+    expect(changed.summary.baseline!.fixed.map((f) => [f.path, f.rule])).toEqual([
+      ['calls/call.txt', 'empathy/no-acknowledgement'],
+      ['calls/call.txt', 'restatement/not-restated'],
+      ['calls/call.txt', 'robotism/id-before-contact'],
+    ]);
     const pruned = await cli(['check', '--baseline', baseline, '--prune-baseline', 'calls'], { cwd: root });
-    expect(pruned.stderr).toContain('pruned 1 fixed finding of 1 checked input');
+    expect(pruned.stderr).toContain('pruned 3 fixed findings of 1 checked input');
     expect(entries(baseline)).toEqual({ 'calls/call.txt': 3 });
   });
 });
@@ -340,6 +349,11 @@ const entries = (file: string) =>
 
 describe('baselines', () => {
   const root = join(work, 'qa');
+  /** How many findings the fixture each copy is made from has. */
+  let n = 0;
+  beforeAll(async () => {
+    n = json((await cli(['check', '-f', 'json', 'fixtures/calls/pharmacy-refill.txt'])).stdout).files[0]!.findings.length;
+  });
   const call = (agent: string, day: string) => join(root, agent, day, 'call-001.txt');
   const setUp = () => {
     rmSync(root, { recursive: true, force: true });
@@ -359,22 +373,22 @@ describe('baselines', () => {
     await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
     const other = await cli(['check', '-f', 'json', '--baseline', baseline, 'b'], { cwd: root });
     expect(other.code).toBe(1);
-    expect(json(other.stdout).summary).toMatchObject({ findings: 4, baseline: { known: 0, fixed: [] } });
+    expect(json(other.stdout).summary).toMatchObject({ findings: n, baseline: { known: 0, fixed: [] } });
     // Keys are relative to the baseline file, so running from another directory finds the same entries.
     const elsewhere = await cli(['check', '-f', 'json', '--baseline', baseline, 'mon'], { cwd: join(root, 'a') });
     expect(elsewhere.code).toBe(0);
-    expect(json(elsewhere.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 4, fixed: [] } });
+    expect(json(elsewhere.stdout).summary).toMatchObject({ findings: 0, baseline: { known: n, fixed: [] } });
   });
 
   it('--write-baseline on some inputs merges: the entries of every other input are kept', async () => {
     setUp();
     const baseline = join(work, 'qa.baseline.json');
     await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
-    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': 4, 'qa/b/mon/call-001.txt': 4, 'qa/c/tue/call-001.txt': 4 });
+    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': n, 'qa/b/mon/call-001.txt': n, 'qa/c/tue/call-001.txt': n });
     const one = await cli(['check', '--baseline', baseline, '--write-baseline', 'b/mon/call-001.txt'], { cwd: root });
     expect(one.code).toBe(0);
-    expect(one.stderr).toContain('(+0 −0); 12 entries in all, 8 of them for inputs not checked in this run');
-    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': 4, 'qa/b/mon/call-001.txt': 4, 'qa/c/tue/call-001.txt': 4 });
+    expect(one.stderr).toContain(`(+0 −0); ${3 * n} entries in all, ${2 * n} of them for inputs not checked in this run`);
+    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': n, 'qa/b/mon/call-001.txt': n, 'qa/c/tue/call-001.txt': n });
   });
 
   it('--prune-baseline with --shard prunes only the inputs of that shard, and a reason survives rewriting', async () => {
@@ -394,10 +408,10 @@ describe('baselines', () => {
     const first = json((await cli(['check', '-f', 'json', '--shard', '1/2', '.'], { cwd: root })).stdout).files.map((f) => f.path);
     expect(first).toEqual(['a/mon/call-001.txt', 'c/tue/call-001.txt']);
     const shard = await cli(['check', '--baseline', baseline, '--prune-baseline', '--shard', '1/2', '.'], { cwd: root });
-    expect(shard.stderr).toContain(`pruned ${first.length * 4} fixed findings of ${first.length} checked input`);
+    expect(shard.stderr).toContain(`pruned ${first.length * n} fixed findings of ${first.length} checked input`);
     const left = entries(baseline);
     for (const p of ['a/mon/call-001.txt', 'b/mon/call-001.txt', 'c/tue/call-001.txt'])
-      expect(left[`qa/${p}`]).toBe(first.includes(p) ? undefined : 4);
+      expect(left[`qa/${p}`]).toBe(first.includes(p) ? undefined : n);
 
     setUp();
     await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
@@ -413,13 +427,13 @@ describe('baselines', () => {
     expect(out.findings).toEqual([]);
     expect(out.scorecard!.steps.filter((s) => s.status === 'fail')).toEqual([]);
     expect(out.scorecard!.score).toBe(100);
-    expect(out.notices).toContain('4 findings are in the baseline (not shown or counted)');
+    expect(out.notices).toContain(`${n} findings are in the baseline (not shown or counted)`);
     const junit = (await cli(['check', '-f', 'junit', '--baseline', baseline, 'a'], { cwd: root })).stdout;
     expect(junit).not.toContain('<failure');
     const stylish = await cli(['check', '--baseline', baseline, 'a'], { cwd: root });
     expect(stylish.code).toBe(0);
     expect(stylish.stdout).not.toContain('fail\n');
-    expect(stylish.stdout).toContain('4 findings in the baseline (not shown or counted); 0 fixed since it was recorded');
+    expect(stylish.stdout).toContain(`${n} findings in the baseline (not shown or counted); 0 fixed since it was recorded`);
   });
 
   it('lists the fixed findings in stylish and markdown, not only in JSON', async () => {

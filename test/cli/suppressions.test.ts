@@ -33,7 +33,12 @@ describe('suppressions with a reason', () => {
     );
     const r = await cli(['check', '-f', 'json', 'calls'], { cwd: work });
     const file = json(r.stdout).files[0]!;
-    expect(file.findings.map((f) => f.rule)).toEqual(['empathy/no-acknowledgement', 'rule-book/policy-without-alternative']);
+    expect(file.findings.map((f) => f.rule)).toEqual([
+      'robotism/id-before-contact',
+      'restatement/not-restated',
+      'empathy/no-acknowledgement',
+      'rule-book/policy-without-alternative',
+    ]);
     expect(file.suppressed!.map((f) => [f.rule, f.turn, f.suppression.source])).toEqual([
       ['jargon/unexplained-term', 5, 'calls/pharmacy-refill.callcoach.yaml:2'],
       ['missing-follow-up/no-timeframe-or-contact', 11, 'calls/pharmacy-refill.callcoach.yaml:4'],
@@ -42,7 +47,7 @@ describe('suppressions with a reason', () => {
     expect(file.notices).toContain(
       'suppression of empathy/no-acknowledgement at turn 99 (calls/pharmacy-refill.callcoach.yaml:7) matched no finding',
     );
-    expect(json(r.stdout).summary).toMatchObject({ findings: 2, suppressed: 2 });
+    expect(json(r.stdout).summary).toMatchObject({ findings: 4, suppressed: 2 });
 
     const sarif = JSON.parse((await cli(['check', '-f', 'sarif', 'calls'], { cwd: work })).stdout);
     const schema = JSON.parse(readFileSync(join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
