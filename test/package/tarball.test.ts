@@ -21,7 +21,7 @@ describe('the package', () => {
     for (const hook of ['prepare', 'preinstall', 'install', 'postinstall']) expect(pkg.scripts[hook], hook).toBeUndefined();
   });
 
-  it('installs from the packed tarball in a fresh directory and runs `npx callcoach check` on a fixture', () => {
+  it('installs from the packed tarball in a fresh directory and runs `npx callcoach check` on a fixture', async () => {
     // npm test has just built dist/; packing without scripts keeps the build the other tests use.
     const [packed] = JSON.parse(npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT)) as {
       filename: string;
