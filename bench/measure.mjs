@@ -1,7 +1,7 @@
 // Runs one callcoach command in this process, output to /dev/null, and reports its wall time and
 // peak memory (the process's max RSS: the main thread and every worker thread) as JSON on stderr.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/bundle/cli.js';
 
 const [stdinFile, ...args] = process.argv.slice(2);
 const stdout = createWriteStream('/dev/null');

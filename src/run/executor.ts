@@ -1,6 +1,7 @@
 import type { FileResult } from '../results/model.js';
 import type { Prepared, Setup } from './setup.js';
 import { runTask, type Task } from './task.js';
+import { WORKER_FILE } from './worker-file.js';
 
 export interface Executor {
   /** Checks a batch of tasks, results in task order. */
@@ -25,7 +26,7 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
   // Loaded only for parallel runs: a one-file check does not start workers.
   const { Piscina } = await import('piscina');
   const pool = new Piscina({
-    filename: new URL('./worker.js', import.meta.url).href,
+    filename: WORKER_FILE,
     workerData: setup,
     minThreads: jobs,
     maxThreads: jobs,

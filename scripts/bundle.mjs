@@ -1,0 +1,70 @@
+// Build step: the command line as one file (dist/bundle/cli.js) and its worker thread as another
+// (dist/bundle/worker.js), made from the compiled dist/ tree. Loading one file instead of a graph of
+// more than a hundred modules is most of a one-file check's start-up. zod, which only validation
+// needs (a config, a pack not in the snapshot, callcoach JSON), is a third file loaded on first use:
+// it is half of the code, and compiling code is what start-up spends most on.
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const OUT = `${DIST}bundle/`;
+const ZOD = './zod.cjs';
+
+/**
+ * Each module keeps the location it has in dist/: `import.meta.url` becomes the URL of its dist/
+ * file (so packs, the snapshot, schemas and package.json are found where they are), and the
+ * synchronous lazy loads (`const require = createRequire(import.meta.url)` then `require('./x.js')`)
+ * become the bundler's own lazy `require`, so what they load is in the bundle and still runs only on
+ * first use. `import { z } from 'zod'` becomes a require of the zod file, run when its module first runs.
+ */
+const asInDist = {
+  name: 'as-in-dist',
+  setup(b) {
+    b.onResolve({ filter: /\/worker-file\.js$/ }, () => ({ path: 'worker-file', namespace: 'bundle' }));
+    b.onLoad({ filter: /.*/, namespace: 'bundle' }, () => ({
+      contents: "export const WORKER_FILE = new URL('./worker.js', import.meta.url).href;",
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^zod$/ }, (args) =>
+      args.kind === 'require-call'
+        ? { path: ZOD, external: true }
+        : { errors: [{ text: `${args.importer}: import zod as "import { z } from 'zod'" so the bundle can load it lazily` }] },
+    );
+    b.onLoad({ filter: /\/dist\/.*\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const url = `new URL(${JSON.stringify(relative(OUT, args.path))}, import.meta.url).href`;
+      const contents = source
+        .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
+        .replace(/^import \{ z \} from 'zod';$/m, "const { z } = require('zod');")
+        .replaceAll('import.meta.url', url);
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // jsonc-parser's UMD build requires its parts by computed names; its ES module build bundles.
+  mainFields: ['module', 'main'],
+  // Whitespace and syntax only: names stay, so an internal error's stack still reads.
+  minifyWhitespace: !process.env.BUNDLE_PLAIN,
+  minifySyntax: true,
+  logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: `${DIST}cli/run.js`, worker: `${DIST}run/worker.js` },
+  outdir: OUT,
+  format: 'esm',
+  // piscina starts its threads from its own files, found beside its modules.
+  external: ['piscina'],
+  plugins: [asInDist],
+  // The CommonJS dependencies require Node's built-ins (and the zod file): give the bundle a require of its own.
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+});
+await build({ ...common, entryPoints: ['zod'], outfile: `${OUT}${ZOD}`, format: 'cjs' });
