@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
@@ -11,6 +10,7 @@ import { BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
 import { type Executor, inlineExecutor, poolExecutor } from './executor.js';
 import { DEFAULT_GATES, exitCode, type Gates } from './gates.js';
+import { CORES, jobsFor } from './jobs.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
 import { linesOf, readAll } from './lines.js';
 import { batches, mapOrdered } from './ordered.js';
@@ -19,7 +19,8 @@ import { prepare, type Prepared, type Setup } from './setup.js';
 import { inShard, type Shard } from './shard.js';
 import type { Task } from './task.js';
 
-export const DEFAULT_JOBS = availableParallelism();
+/** One worker thread per core: what a large batch or a stream gets when `jobs` is not given. */
+export const DEFAULT_JOBS = CORES;
 
 export interface CheckerOptions {
   /** Where relative paths start and the config is looked for (default: the process's working directory). */
@@ -34,7 +35,7 @@ export interface CheckerOptions {
   roles?: ReadonlyMap<string, AssignableRole>;
   /** The agent's name from the path (first capture group) when the transcript has none. */
   agentFromPath?: string;
-  /** Worker threads; the results are the same whatever the number. */
+  /** Worker threads (1: none); omitted: none for a small batch, else one per core. The results are the same whatever the number. */
   jobs?: number;
   /** Add the per-agent table to the summary. */
   groupByAgent?: boolean;
@@ -160,8 +161,8 @@ export class CheckRun implements AsyncIterable<FileResult> {
     if (this.iterated) throw new Error('a check run can be iterated once');
     this.iterated = true;
     await this.start();
-    const jobs = this.options.jobs ?? DEFAULT_JOBS;
-    const parallel = jobs > 1 && (this.total === undefined || this.total > jobs);
+    const jobs = jobsFor(this.options.jobs, this.total);
+    const parallel = jobs > 1;
     const executor: Executor = parallel ? await poolExecutor(jobs, this.setup) : inlineExecutor(this.prepared);
     try {
       // A few tasks per message to the workers: fewer, larger messages.
