@@ -1,8 +1,9 @@
 // Build step: the command line as one file (dist/bundle/cli.js) and its worker thread as another
 // (dist/bundle/worker.js), made from the compiled dist/ tree. Loading one file instead of a graph of
-// more than a hundred modules is most of a one-file check's start-up. zod, which only validation
-// needs (a config, a pack not in the snapshot, callcoach JSON), is a third file loaded on first use:
-// it is half of the code, and compiling code is what start-up spends most on.
+// more than a hundred modules is most of a one-file check's start-up. The large dependencies that
+// only some runs need are files of their own, loaded on first use: compiling code is what start-up
+// spends most on. zod is needed only to validate (a config, a pack not in the snapshot, callcoach
+// JSON), chrono-node only by rules that ask whether a turn names a time.
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +11,8 @@ import { build } from 'esbuild';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const OUT = `${DIST}bundle/`;
-const ZOD = './zod.cjs';
+/** Each lazily loaded package, as the file beside the bundle it is built into. */
+const LAZY = { zod: './zod.cjs', 'chrono-node': './chrono-node.cjs' };
 
 /**
  * Each module keeps the location it has in dist/: `import.meta.url` becomes the URL of its dist/
@@ -27,10 +29,12 @@ const asInDist = {
       contents: "export const WORKER_FILE = new URL('./worker.js', import.meta.url).href;",
       loader: 'js',
     }));
-    b.onResolve({ filter: /^zod$/ }, (args) =>
+    b.onResolve({ filter: /^(zod|chrono-node)$/ }, (args) =>
       args.kind === 'require-call'
-        ? { path: ZOD, external: true }
-        : { errors: [{ text: `${args.importer}: import zod as "import { z } from 'zod'" so the bundle can load it lazily` }] },
+        ? { path: LAZY[args.path], external: true }
+        : {
+            errors: [{ text: `${args.importer}: ${args.path} is loaded lazily: require it on first use (zod: "import { z } from 'zod'")` }],
+          },
     );
     b.onLoad({ filter: /\/dist\/.*\.js$/ }, async (args) => {
       const source = await readFile(args.path, 'utf8');
@@ -64,7 +68,7 @@ await build({
   // piscina starts its threads from its own files, found beside its modules.
   external: ['piscina'],
   plugins: [asInDist],
-  // The CommonJS dependencies require Node's built-ins (and the zod file): give the bundle a require of its own.
+  // The CommonJS dependencies require Node's built-ins (and the lazy files): give the bundle a require of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
 });
-await build({ ...common, entryPoints: ['zod'], outfile: `${OUT}${ZOD}`, format: 'cjs' });
+for (const [name, file] of Object.entries(LAZY)) await build({ ...common, entryPoints: [name], outfile: `${OUT}${file}`, format: 'cjs' });
