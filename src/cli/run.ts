@@ -91,7 +91,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     )
     .option(
       '-j, --jobs <n>',
-      `worker threads; 1 checks on the main thread (default: 1 for fewer than ${INLINE_BELOW} inputs, else ${CORES}, the number of cores)`,
+      `worker threads; 1 checks on the main thread (default: the main thread alone for fewer than ${INLINE_BELOW} inputs, else the main thread and a worker per other core: ${CORES - 1} here)`,
       count('--jobs', 1),
     )
     .option('--shard <i/n>', 'check only the i-th of n deterministic parts of the inputs', parsed(parseShard))

@@ -8,7 +8,7 @@ import type { CompiledRule } from '../rules/types.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
-import { type Executor, inlineExecutor, poolExecutor } from './executor.js';
+import { BATCH, type Executor, executorFor } from './executor.js';
 import { DEFAULT_GATES, exitCode, type Gates } from './gates.js';
 import { CORES, jobsFor } from './jobs.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
@@ -19,7 +19,7 @@ import { prepare, type Prepared, type Setup } from './setup.js';
 import { inShard, type Shard } from './shard.js';
 import type { Task } from './task.js';
 
-/** One worker thread per core: what a large batch or a stream gets when `jobs` is not given. */
+/** The number of cores: the threads a large batch or a stream gets when `jobs` is not given (the main thread and a worker per other core). */
 export const DEFAULT_JOBS = CORES;
 
 export interface CheckerOptions {
@@ -35,7 +35,7 @@ export interface CheckerOptions {
   roles?: ReadonlyMap<string, AssignableRole>;
   /** The agent's name from the path (first capture group) when the transcript has none. */
   agentFromPath?: string;
-  /** Worker threads (1: none); omitted: none for a small batch, else one per core. The results are the same whatever the number. */
+  /** Worker threads (1: none); omitted: none for a small batch, else the main thread and a worker per other core. The results are the same whatever the number. */
   jobs?: number;
   /** Add the per-agent table to the summary. */
   groupByAgent?: boolean;
@@ -161,13 +161,13 @@ export class CheckRun implements AsyncIterable<FileResult> {
     if (this.iterated) throw new Error('a check run can be iterated once');
     this.iterated = true;
     await this.start();
-    const jobs = jobsFor(this.options.jobs, this.total);
-    const parallel = jobs > 1;
-    const executor: Executor = parallel ? await poolExecutor(jobs, this.setup) : inlineExecutor(this.prepared);
+    const plan = jobsFor(this.options.jobs, this.total);
+    const executor: Executor = await executorFor(plan, this.prepared, this.setup);
     try {
       // A few tasks per message to the workers: fewer, larger messages.
-      const size = parallel ? 8 : 1;
-      for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), Math.max(4, jobs * 4))) {
+      const size = plan.workers > 0 ? BATCH : 1;
+      const window = Math.max(8, (plan.workers + 1) * 8);
+      for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), window)) {
         for (const full of results) {
           const file = this.baseline ? this.baseline.filter(full) : full;
           this.builder.add(file);

@@ -1,4 +1,5 @@
 import type { FileResult } from '../results/model.js';
+import type { JobPlan } from './jobs.js';
 import type { Prepared, Setup } from './setup.js';
 import { runTask, type Task } from './task.js';
 import { WORKER_FILE } from './worker-file.js';
@@ -38,4 +39,31 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
     resourceLimits: { maxOldGenerationSizeMb: 96 },
   });
   return { run: (tasks) => pool.run(tasks) as Promise<FileResult[]>, close: () => pool.destroy() };
+}
+
+/** Tasks per message to a worker thread. */
+export const BATCH = 8;
+
+/** The executor for a plan: inline, workers, or both. */
+export async function executorFor(plan: JobPlan, prepared: Prepared, setup: Setup): Promise<Executor> {
+  if (plan.workers === 0) return inlineExecutor(prepared);
+  const pool = await poolExecutor(plan.workers, setup);
+  return plan.main ? sharedExecutor(pool, inlineExecutor(prepared), plan.workers) : pool;
+}
+
+/**
+ * The workers and this thread together: a batch goes to the workers while they have fewer than two
+ * each to do, else it is checked here. So this thread checks while the workers start (the first
+ * batches of a run) and whenever they are busy, and the workers never run dry while it does.
+ */
+function sharedExecutor(pool: Executor, inline: Executor, workers: number): Executor {
+  let queued = 0;
+  return {
+    run: (tasks) => {
+      if (queued >= workers * 2) return inline.run(tasks);
+      queued++;
+      return pool.run(tasks).finally(() => queued--);
+    },
+    close: () => pool.close(),
+  };
 }

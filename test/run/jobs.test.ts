@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { CORES, INLINE_BELOW, jobsFor } from '../../dist/run/jobs.js';
 
+const inline = { workers: 0, main: true };
+
 describe('the job count', () => {
-  it('checks a small batch on the main thread unless told otherwise', () => {
-    expect(jobsFor(undefined, 1)).toBe(1);
-    expect(jobsFor(undefined, INLINE_BELOW - 1)).toBe(1);
-    expect(jobsFor(undefined, INLINE_BELOW)).toBe(CORES);
+  it('checks a small batch on the main thread alone unless told otherwise', () => {
+    expect(jobsFor(undefined, 1)).toEqual(inline);
+    expect(jobsFor(undefined, INLINE_BELOW - 1)).toEqual(inline);
   });
 
-  it('gives a stream, whose length is unknown, one worker per core', () => {
-    expect(jobsFor(undefined, undefined)).toBe(CORES);
+  it('shares a large batch or a stream between the main thread and a worker per other core', () => {
+    const shared = CORES === 1 ? inline : { workers: CORES - 1, main: true };
+    expect(jobsFor(undefined, INLINE_BELOW)).toEqual(shared);
+    expect(jobsFor(undefined, undefined)).toEqual(shared);
   });
 
-  it('uses the number asked for, but starts no more workers than there are inputs to share', () => {
-    expect(jobsFor(2, 3)).toBe(2);
-    expect(jobsFor(2, 10)).toBe(2);
-    expect(jobsFor(4, 4)).toBe(1);
-    expect(jobsFor(1, undefined)).toBe(1);
-    expect(jobsFor(3, undefined)).toBe(3);
+  it('uses the number of workers asked for, but none when there are no more inputs than that', () => {
+    expect(jobsFor(2, 3)).toEqual({ workers: 2, main: false });
+    expect(jobsFor(3, undefined)).toEqual({ workers: 3, main: false });
+    expect(jobsFor(4, 4)).toEqual(inline);
+    expect(jobsFor(1, undefined)).toEqual(inline);
   });
 });
