@@ -171,19 +171,21 @@ function dispatchOf(options: readonly Fragment[]): Dispatch {
   return d;
 }
 
-/** Calls `each` for the options worth trying at token `at` (an option may come twice; harmless). */
-function forCandidates(d: Dispatch, view: TextView, at: number, each: (i: number) => void): void {
-  const run = (list: readonly number[] | undefined) => {
-    if (list) for (let i = 0; i < list.length; i++) each(list[i]!);
-  };
-  run(d.always);
+/**
+ * The lists of options worth trying at token `at` (an option may come twice; harmless). Empty lists
+ * stand for none, so callers loop without a callback: this runs for most tokens of every turn.
+ */
+function candidatesAt(d: Dispatch, view: TextView, at: number, out: (readonly number[])[]): (readonly number[])[] {
+  out[0] = d.always;
   const t = view.tokens[at];
-  if (!t) return;
-  run(d.byStem.get(t.stem));
-  run(d.byWord.get(t.word));
-  if (view.numerals[at] === NUMBER) run(d.numbers);
-  if (view.numerals[at] === ORDINAL) run(d.ordinals);
+  out[1] = (t && d.byStem.get(t.stem)) || NO_OPTIONS;
+  out[2] = (t && d.byWord.get(t.word)) || NO_OPTIONS;
+  out[3] = t && view.numerals[at] === NUMBER ? d.numbers : NO_OPTIONS;
+  out[4] = t && view.numerals[at] === ORDINAL ? d.ordinals : NO_OPTIONS;
+  return out;
 }
+
+const NO_OPTIONS: readonly number[] = [];
 
 /** Calls `k` with every token index where a match of `f` starting at `at` can end (exclusive). */
 function each(f: Fragment, view: TextView, at: number, k: (end: number) => void): void {
@@ -201,10 +203,12 @@ function each(f: Fragment, view: TextView, at: number, k: (end: number) => void)
       k(at);
       each(f.item, view, at, k);
       return;
-    case 'alt':
-      f.dispatch ??= dispatchOf(f.options);
-      forCandidates(f.dispatch, view, at, (i) => each(f.options[i]!, view, at, k));
+    case 'alt': {
+      // A fresh array per call: a continuation may try this same node again before the loop ends.
+      for (const list of candidatesAt((f.dispatch ??= dispatchOf(f.options)), view, at, []))
+        for (let i = 0; i < list.length; i++) each(f.options[list[i]!]!, view, at, k);
       return;
+    }
     case 'seq':
       sequence(f.items, 0, view, at, k);
   }
@@ -265,14 +269,16 @@ export class TaggedPhrases {
   matches(view: TextView): (PhraseMatch & { tag: number })[] {
     const out: (PhraseMatch & { tag: number })[] = [];
     const free = new Map<number, number>();
+    const lists: (readonly number[])[] = [];
     for (let at = 0; at < view.tokens.length; at++) {
-      forCandidates(this.dispatch, view, at, (tag) => {
-        if ((free.get(tag) ?? 0) > at) return;
-        const end = longest(this.fragments[tag]!, view, at);
-        if (end === at) return;
-        out.push({ first: at, last: end - 1, tag });
-        free.set(tag, end);
-      });
+      for (const list of candidatesAt(this.dispatch, view, at, lists))
+        for (const tag of list) {
+          if ((free.get(tag) ?? 0) > at) continue;
+          const end = longest(this.fragments[tag]!, view, at);
+          if (end === at) continue;
+          out.push({ first: at, last: end - 1, tag });
+          free.set(tag, end);
+        }
     }
     return out;
   }
