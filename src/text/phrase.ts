@@ -284,13 +284,51 @@ export class TaggedPhrases {
   }
 }
 
-/** Alternatives of fragments. Single words merge into one word node (one set lookup, not many). */
+/**
+ * Alternatives of fragments. Single words merge into one word node (one set lookup, not many), and
+ * sequences that start with the same word share it ("i am sorry | i apologize" becomes "i (am sorry |
+ * apologize)"), so the lists compile to a trie: a token that starts many patterns is tested once, and
+ * each next word once per branch. Only the longest end of a match counts, and sharing keeps every end.
+ */
 export function alternativesOf(parts: readonly Fragment[]): Fragment {
   const words = parts.filter((p): p is Extract<Fragment, { kind: 'word' }> => p.kind === 'word');
-  const others = parts.filter((p) => p.kind !== 'word');
+  const others = sharePrefixes(parts.filter((p) => p.kind !== 'word'));
   const merged: Fragment[] = words.length > 0 ? [{ kind: 'word', accepts: unionOf(words.map((w) => w.accepts)) }] : [];
   const options = [...merged, ...others];
   return options.length === 1 ? options[0]! : { kind: 'alt', options };
+}
+
+/** Sequences grouped by an equal first word, each group one sequence: that word, then its rests' alternatives. */
+function sharePrefixes(parts: readonly Fragment[]): Fragment[] {
+  const groups = new Map<string, Extract<Fragment, { kind: 'seq' }>[]>();
+  const out: (Fragment | string)[] = [];
+  for (const p of parts) {
+    const head = p.kind === 'seq' ? p.items[0] : undefined;
+    if (p.kind !== 'seq' || head?.kind !== 'word') {
+      out.push(p);
+      continue;
+    }
+    const key = wordSetKey(head.accepts);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else {
+      groups.set(key, [p]);
+      out.push(key);
+    }
+  }
+  return out.map((o) => {
+    if (typeof o !== 'string') return o;
+    const group = groups.get(o)!;
+    if (group.length === 1) return group[0]!;
+    const rests = group.map((g) => sequenceOf(g.items.slice(1)));
+    return { kind: 'seq', items: [group[0]!.items[0]!, alternativesOf(rests)] };
+  });
+}
+
+function wordSetKey(set: WordSet): string {
+  const sorted = (values: Iterable<string>) => [...values].sort().join('\u0001');
+  const families = [...(set.families ?? [])].map(([stem, bases]) => `${stem}\u0003${sorted(bases)}`);
+  return [sorted(set.stems), sorted(set.words), set.numbers, set.ordinals, sorted(families)].join('\u0002');
 }
 
 function sequenceOf(items: readonly Fragment[]): Fragment {
