@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { validatorFingerprint } from '../dist/rules/load.js';
 
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const OUT = `${DIST}bundle/`;
@@ -68,6 +69,8 @@ await build({
   // piscina starts its threads from its own files, found beside its modules.
   external: ['piscina'],
   plugins: [asInDist],
+  // What the snapshot of bundled packs is checked against (see rules/load.ts), fixed when the bundle is.
+  define: { BUNDLED_VALIDATOR: JSON.stringify(validatorFingerprint()) },
   // The CommonJS dependencies require Node's built-ins (and the lazy files): give the bundle a require of its own.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
 });

@@ -75,10 +75,17 @@ function nullable(f: Fragment): boolean {
 }
 
 function unionOf(sets: readonly WordSet[]): WordSet {
+  // Added in place: a run computes the first words of every compiled list, some of thousands of words.
+  const stems = new Set<string>();
+  const words = new Set<string>();
+  for (const s of sets) {
+    for (const stem of s.stems) stems.add(stem);
+    for (const word of s.words) words.add(word);
+  }
   return {
-    stems: new Set(sets.flatMap((s) => [...s.stems])),
+    stems,
     ...(sets.some((s) => s.families) && { families: mergeFamilies(sets) }),
-    words: new Set(sets.flatMap((s) => [...s.words])),
+    words,
     numbers: sets.some((s) => s.numbers),
     ordinals: sets.some((s) => s.ordinals),
   };
