@@ -47,23 +47,33 @@ export const BATCH = 8;
 /** The executor for a plan: inline, workers, or both. */
 export async function executorFor(plan: JobPlan, prepared: Prepared, setup: Setup): Promise<Executor> {
   if (plan.workers === 0) return inlineExecutor(prepared);
-  const pool = await poolExecutor(plan.workers, setup);
-  return plan.main ? sharedExecutor(pool, inlineExecutor(prepared), plan.workers) : pool;
+  if (!plan.main) return poolExecutor(plan.workers, setup);
+  return sharedExecutor(() => poolExecutor(plan.workers, setup), inlineExecutor(prepared), plan.workers, plan.before ?? 0);
 }
 
 /**
- * The workers and this thread together: a batch goes to the workers while they have fewer than two
- * each to do, else it is checked here. So this thread checks while the workers start (the first
- * batches of a run) and whenever they are busy, and the workers never run dry while it does.
+ * The workers and this thread together. The workers start once `before` tasks have been checked
+ * here; then a batch goes to them while they have fewer than two each to do, else it is checked here.
+ * So this thread checks while the workers start and whenever they are busy, and they never run dry.
  */
-function sharedExecutor(pool: Executor, inline: Executor, workers: number): Executor {
+function sharedExecutor(start: () => Promise<Executor>, inline: Executor, workers: number, before: number): Executor {
+  let pool: Promise<Executor> | undefined;
+  let seen = 0;
   let queued = 0;
   return {
-    run: (tasks) => {
-      if (queued >= workers * 2) return inline.run(tasks);
+    run: async (tasks) => {
+      seen += tasks.length;
+      if (seen > before) pool ??= start();
+      if (!pool || queued >= workers * 2) return inline.run(tasks);
       queued++;
-      return pool.run(tasks).finally(() => queued--);
+      try {
+        return await (await pool).run(tasks);
+      } finally {
+        queued--;
+      }
     },
-    close: () => pool.close(),
+    close: async () => {
+      if (pool) await (await pool).close();
+    },
   };
 }

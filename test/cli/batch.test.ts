@@ -71,7 +71,7 @@ describe('batch runs', () => {
     ]);
   });
 
-  it('gives the same bytes with the main thread and a worker sharing a stream (the default) as with --jobs 1', async () => {
+  it('gives the same bytes on a stream with the default job count as with --jobs 1', async () => {
     const said = [
       ['customer', 'This is ridiculous, I have called three times.'],
       ['agent', "I'm so sorry about that. Can I take your account number?"],
