@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
@@ -9,9 +8,10 @@ import type { CompiledRule } from '../rules/types.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { type BaselineChange, type BaselineMode, BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
-import { type Executor, inlineExecutor, poolExecutor } from './executor.js';
+import { BATCH, type Executor, executorFor } from './executor.js';
 import { resolveGates } from './configured-gates.js';
 import { exitCode, type Gates, withGates } from './gates.js';
+import { CORES, jobsFor } from './jobs.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
 import { linesOf, readAll } from './lines.js';
 import { batches, mapOrdered } from './ordered.js';
@@ -20,13 +20,8 @@ import { prepare, type Prepared, type Setup } from './setup.js';
 import { inShard, type Shard } from './shard.js';
 import { isSkipped, type SkippedInput, type Task } from './task.js';
 
-/**
- * Worker threads when none are asked for. On two cores one thread is faster at every size measured
- * (1,000 small calls: 2.98 s at --jobs 1 against 4.61 s at --jobs 2; 100 calls of 18 KB: 2.16 s
- * against 4.15 s), since each worker compiles the packs again and the cores are shared; with more
- * cores, one thread per core.
- */
-export const DEFAULT_JOBS = availableParallelism() > 2 ? availableParallelism() : 1;
+/** The number of cores: the threads a large batch or a stream gets when `jobs` is not given (the main thread and a worker per other core). */
+export const DEFAULT_JOBS = CORES;
 
 export interface CheckerOptions {
   /** Where relative paths start and the config is looked for (default: the process's working directory). */
@@ -41,7 +36,7 @@ export interface CheckerOptions {
   roles?: ReadonlyMap<string, AssignableRole>;
   /** The agent's name from the path (first capture group) when the transcript has none. */
   agentFromPath?: string;
-  /** Worker threads; the results are the same whatever the number. */
+  /** Worker threads (1: none); omitted: none for a small batch, else the main thread and a worker per other core. The results are the same whatever the number. */
   jobs?: number;
   /** Add the per-agent table to the summary. */
   groupByAgent?: boolean;
@@ -182,13 +177,13 @@ export class CheckRun implements AsyncIterable<FileResult> {
     if (this.iterated) throw new Error('a check run can be iterated once');
     this.iterated = true;
     await this.start();
-    const jobs = this.options.jobs ?? DEFAULT_JOBS;
-    const parallel = jobs > 1 && (this.total === undefined || this.total > jobs);
-    const executor: Executor = parallel ? await poolExecutor(jobs, this.setup) : inlineExecutor(this.prepared);
+    const plan = jobsFor(this.options.jobs, this.total);
+    const executor: Executor = await executorFor(plan, this.prepared, this.setup);
     try {
       // A few tasks per message to the workers: fewer, larger messages.
-      const size = parallel ? 8 : 1;
-      for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), Math.max(4, jobs * 4))) {
+      const size = plan.workers > 0 ? BATCH : 1;
+      const window = Math.max(8, (plan.workers + 1) * 8);
+      for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), window)) {
         for (const full of results) {
           if (isSkipped(full)) {
             this.skipped.push(full);

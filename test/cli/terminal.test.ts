@@ -58,13 +58,3 @@ describe('on a terminal', () => {
     bar.done();
   });
 });
-
-describe('the default number of worker threads', () => {
-  it('is 1 on two cores or fewer (one thread measured faster there), else one per core, and --help says so', async () => {
-    const { availableParallelism } = await import('node:os');
-    const { DEFAULT_JOBS } = await import('../../dist/run/checker.js');
-    expect(DEFAULT_JOBS).toBe(availableParallelism() > 2 ? availableParallelism() : 1);
-    const { screen } = await onTerminal(['check', '--help']);
-    expect(screen.join('').replace(/\s+/g, ' ')).toContain('1 on machines with two cores or fewer, else one per core');
-  });
-});
