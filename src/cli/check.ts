@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { colors } from '../report/color.js';
 import { REPORTERS } from '../report/index.js';
 import type { Reporter } from '../report/reporter.js';
@@ -6,7 +5,9 @@ import { type CheckerOptions, type CheckInputs, Checker, type CheckRun } from '.
 import { EXIT } from '../run/gates.js';
 import { type Severity, severityRank } from '../rules/types.js';
 import type { CliIO } from './io.js';
-import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { WriteFailure } from '../util/atomic-file.js';
+import { Interrupted, untilInterrupted } from './interrupt.js';
+import { openSinks, type OutputSpec, type Sink } from './outputs.js';
 import { progressBar } from './progress.js';
 import { reportSetupError } from './setup-error.js';
 
@@ -56,17 +57,16 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
 
   const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
   const context = { rules: run.checker.rules, packs: run.checker.info.packs, color };
-  const outputs = options.outputs.map((o) => ({
-    reporter: REPORTERS[o.format]!(context),
-    sink: o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout),
-  }));
-  const write = (text: (r: Reporter) => string) => Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
+  const reporters = options.outputs.map((o) => REPORTERS[o.format]!(context));
+  let sinks: Sink[] = [];
+  const write = (text: (r: Reporter) => string) => Promise.all(sinks.map((s, i) => s.write(text(reporters[i]!))));
 
   const progress = progressBar(io.stderr, io.env, run.total, options.progress);
   const shown = severityRank(options.minSeverity);
-  await write((r) => r.head());
   try {
-    for await (const file of run) {
+    sinks = openSinks(options.outputs, options.cwd, io.stdout);
+    await write((r) => r.head());
+    for await (const file of untilInterrupted(run, io.signal)) {
       // The display filter is applied after the summary has counted everything, so gates see every finding.
       const display = file.findings.some((f) => severityRank(f.severity) < shown)
         ? { ...file, findings: file.findings.filter((f) => severityRank(f.severity) >= shown) }
@@ -74,17 +74,26 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       await write((r) => r.file(display));
       progress.tick();
     }
-  } finally {
     progress.done();
+    await write((r) => r.tail(run.summary()));
+    for (const s of sinks) await s.close();
+    if (run.summary().files === 0) {
+      io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ') || 'stdin'}\n`);
+      return EXIT.error;
+    }
+    run.save();
+  } catch (err) {
+    progress.done();
+    for (const s of sinks) s.discard();
+    if (err instanceof WriteFailure) {
+      io.stderr.write(`callcoach: ${err.message}\n`);
+      return EXIT.error;
+    }
+    if (err instanceof Interrupted) {
+      io.stderr.write(`callcoach: ${err.message}; report files were not written (any previous ones are unchanged)\n`);
+      return err.exitCode;
+    }
+    throw err;
   }
-  const summary = run.summary();
-  await write((r) => r.tail(summary));
-  await Promise.all(outputs.map((o) => o.sink.close()));
-
-  if (summary.files === 0) {
-    io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ') || 'stdin'}\n`);
-    return EXIT.error;
-  }
-  run.save();
   return run.exitCode();
 }

@@ -6,7 +6,7 @@ import { collectResults, type Results } from '../results/collect.js';
 import type { FileResult, RuleMetadata } from '../results/model.js';
 import { EXIT } from '../run/gates.js';
 import type { CliIO } from './io.js';
-import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { openSinks, type OutputSpec } from './outputs.js';
 
 /**
  * `callcoach merge`: the JSON results of several runs (shards) as one report, with the summary
@@ -40,11 +40,16 @@ export async function mergeCommand(
   const run = { packs: [...packs], rules: [...rules.values()] };
   const merged = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
   const context = { rules: run.rules, packs: run.packs, color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }) };
-  for (const o of options.outputs) {
-    const reporter = REPORTERS[o.format]!(context);
-    const sink = o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout);
-    await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
-    await sink.close();
+  const sinks = openSinks(options.outputs, options.cwd, io.stdout);
+  try {
+    for (const [i, o] of options.outputs.entries()) {
+      const reporter = REPORTERS[o.format]!(context);
+      await sinks[i]!.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
+      await sinks[i]!.close();
+    }
+  } catch (err) {
+    for (const s of sinks) s.discard();
+    throw err;
   }
   return merged.summary.errors > 0 ? EXIT.error : EXIT.ok;
 }

@@ -9,7 +9,9 @@ import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { type CliIO, UsageError } from './io.js';
 import { parseOutputs } from './outputs.js';
-import { reportSetupError } from './setup-error.js';
+import { reportInternalError, reportSetupError } from './setup-error.js';
+import { SetupError } from '../run/errors.js';
+import { WriteFailure } from '../util/atomic-file.js';
 
 /** Turns a parser's thrown message into commander's usage error (exit 2 with the message). */
 const parsed =
@@ -48,7 +50,8 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .option('--debug', 'print the stack trace of an internal error');
 
   program
     .command('check')
@@ -180,7 +183,12 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       io.stderr.write(`callcoach: ${err.message}\n`);
       return EXIT.error;
     }
-    return reportSetupError(err, io);
+    if (err instanceof WriteFailure) {
+      io.stderr.write(`callcoach: ${err.message}\n`);
+      return EXIT.error;
+    }
+    if (err instanceof SetupError) return reportSetupError(err, io);
+    return reportInternalError(err, io, argv.includes('--debug') || Boolean(io.env.CALLCOACH_DEBUG));
   }
   return code;
 }

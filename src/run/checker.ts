@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
 import type { Pack } from '../rules/load.js';
@@ -193,14 +194,15 @@ export class CheckRun implements AsyncIterable<FileResult> {
     return exitCode(this.summary(), this.gates);
   }
 
-  /** With a baseline in `write` or `prune` mode: rewrites the baseline file from what this run saw. */
+  /** With a baseline in `write` or `prune` mode: rewrites the baseline file from what this run saw (atomically; WriteFailure when it cannot). */
   save(): void {
     const spec = this.options.baseline;
     if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return;
     this.summary();
-    writeFileSync(
+    writeFileAtomic(
       resolve(this.checker.cwd, spec.file),
       formatBaseline(spec.mode === 'write' ? this.baseline.seen : this.baseline.pruned()),
+      spec.file,
     );
   }
 }

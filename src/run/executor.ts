@@ -12,6 +12,9 @@ export interface Executor {
 export function inlineExecutor({ rulesFor, options }: Prepared): Executor {
   return {
     run: async (tasks) => {
+      // A turn of the event loop per batch: without it a long run is all microtasks, and signals
+      // (SIGINT) and output to a pipe wait until it ends.
+      await new Promise((resolve) => setImmediate(resolve));
       const out: FileResult[] = [];
       for (const t of tasks) out.push(...(await runTask(t, rulesFor, options)));
       return out;
