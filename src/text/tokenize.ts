@@ -18,7 +18,9 @@ export const EMAIL = '#email';
 // Order matters: an e-mail or phone number is one token, not a run of words and digits.
 const TOKEN = new RegExp(
   [
-    String.raw`(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
+    // The e-mail is tried only where a run of address characters starts, and its parts are bounded (RFC
+    // 5321's lengths), so a long run without an address costs linear time, not a rescan at every token.
+    String.raw`(?<email>(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}(?![\w-]))`,
     String.raw`(?<phone>(?<![\p{L}\d-])(?:\+?\d{1,2}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?![\d-]))`,
     String.raw`(?<word>[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*)`,
   ].join('|'),

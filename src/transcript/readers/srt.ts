@@ -16,7 +16,7 @@ const PREFIX = /^(?:\[([^\]]{1,40})\]|([\p{L}\p{N}_][\p{L}\p{N}_ .'’-]{0,39}?)
 export const srtReader: Reader = {
   format: 'srt',
   extensions: ['.srt'],
-  sniff: (head) => /^\uFEFF?\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->/.test(head),
+  sniff: (head) => /^\uFEFF?\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/.test(head),
   read(source: Source) {
     const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const turns: RawTurn[] = [];
@@ -37,7 +37,8 @@ export const srtReader: Reader = {
       if (endMs === undefined) throw new ReadError(`malformed end time '${timing[2]}'`, i + 1, lines[i]!.indexOf(timing[2]!) + 1);
       const textLines: string[] = [];
       for (i++; i < lines.length && lines[i]!.trim(); i++) textLines.push(lines[i]!.trim());
-      let text = textLines.join(' ').replace(/<[^>]+>/g, '');
+      // A tag ends at the next '<' too: otherwise each '<' of an unclosed run would rescan the rest of the cue.
+      let text = textLines.join(' ').replace(/<[^<>]*>/g, '');
       const prefix = PREFIX.exec(text);
       if (prefix) {
         previous = speakerLabel(prefix[1] ?? prefix[2]);

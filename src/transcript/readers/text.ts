@@ -18,7 +18,8 @@ const NAME_LIKE = /^(?:[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,2}|[\
 export const textReader: Reader = {
   format: 'text',
   extensions: ['.txt', '.text', '.md'],
-  sniff: (head) => /^(?:---\s*$|\s*(?:\[[\d:.,\s>-]+\]\s*)?[\p{L}][\p{L} ._-]{0,39}:\s)/mu.test(head),
+  // Blanks, not \s, around the label: \s spans newlines, so every line start would rescan the blank lines after it.
+  sniff: (head) => /^(?:---[ \t]*\r?$|[ \t]*(?:\[[\d:.,\t >-]+\][ \t]*)?[\p{L}][\p{L} ._-]{0,39}:\s)/mu.test(head),
   read(source: Source): Conversation {
     const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const front = readFrontMatter(lines);
@@ -92,7 +93,8 @@ function parseTurnLine(raw: string, line: number, isKnownLabel: (label: string) 
 }
 
 function parseStamp(inner: string, line: number, column: number): TurnLine['times'] {
-  const parts = inner.split(/\s*(?:-->|–|—|-)\s*/);
+  // Split, then trim: blanks on both sides of the separator in the pattern would rescan a run of blanks at each position.
+  const parts = inner.split(/-->|–|—|-/).map((p) => p.trim());
   const expected = 'expected a timestamp such as [01:23], [00:01:23.450] or a range [00:00:12.480-00:00:15.910]';
   if (parts.length > 2) throw new ReadError(`malformed timestamp [${inner}]: ${expected}`, line, column);
   const startMs = parseClock(parts[0]!);
