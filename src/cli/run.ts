@@ -4,6 +4,7 @@ import { EXIT } from '../run/gates.js';
 import { parseShard } from '../run/shard.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseRoleMap } from '../transcript/assign-roles.js';
+import { DEFAULT_LIMITS } from '../transcript/limits.js';
 import { FORMATS } from '../transcript/read.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
@@ -103,12 +104,28 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .option('--baseline <file>', 'fail only on findings that are not in this baseline; report the fixed ones')
     .option('--write-baseline', 'record the current findings in the --baseline file', false)
     .option('--prune-baseline', 'drop fixed findings from the --baseline file', false)
+    .option(
+      '--max-input-mb <n>',
+      `refuse inputs (files, stdin, records of a stream) larger than this, unread (default: ${DEFAULT_LIMITS.inputBytes / 1024 / 1024})`,
+      count('--max-input-mb', 1),
+    )
+    .option(
+      '--max-turn-chars <n>',
+      `check only the first n characters of a longer turn, with a notice (default: ${DEFAULT_LIMITS.turnChars})`,
+      count('--max-turn-chars', 1),
+    )
+    .option('--max-turns <n>', `refuse conversations with more turns (default: ${DEFAULT_LIMITS.turns})`, count('--max-turns', 1))
     .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);
       if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline)
         throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
-      const { failOn, maxWarnings, failUnder, format: _f, inputFormat, ...rest } = opts;
+      const { failOn, maxWarnings, failUnder, format: _f, inputFormat, maxInputMb, maxTurnChars, maxTurns, ...rest } = opts;
+      const limits = {
+        ...(maxInputMb !== undefined && { inputBytes: maxInputMb * 1024 * 1024 }),
+        ...(maxTurnChars !== undefined && { turnChars: maxTurnChars }),
+        ...(maxTurns !== undefined && { turns: maxTurns }),
+      };
       const gates = {
         ...(failOn && { failOn }),
         ...(maxWarnings !== undefined && { maxWarnings }),
@@ -116,7 +133,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       };
       code = await checkCommand(
         paths,
-        { ...rest, ...(inputFormat && { inputFormat }), gates, outputs, ignore: opts.ignore ?? [], cwd },
+        { ...rest, ...(inputFormat && { inputFormat }), gates, limits, outputs, ignore: opts.ignore ?? [], cwd },
         io,
       );
     });

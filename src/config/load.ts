@@ -50,8 +50,8 @@ interface Parsed {
 }
 
 function parseConfig(file: string): Parsed {
-  const { yaml, locator } = readYamlFile(file, 'config');
-  const checked = configSchema.safeParse(yaml.toJS() ?? {});
+  const { value, locator } = readYamlFile(file, 'config');
+  const checked = configSchema.safeParse(value ?? {});
   if (!checked.success) throw schemaProblem(file, locator, [], checked.error, Object.keys(configSchema.shape));
   return { file, doc: checked.data, locator, added: [] };
 }

@@ -7,13 +7,14 @@ import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
 import type { Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
+import { DEFAULT_LIMITS, type Limits, tooLarge } from '../transcript/limits.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
 import { type Executor, inlineExecutor, poolExecutor } from './executor.js';
 import { DEFAULT_GATES, exitCode, type Gates } from './gates.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
-import { linesOf, readAll } from './lines.js';
+import { linesOf, readAll, readUpTo } from './lines.js';
 import { batches, mapOrdered } from './ordered.js';
 import { packFilesFor } from './pack-targets.js';
 import { prepare, type Prepared, type Setup } from './setup.js';
@@ -43,6 +44,8 @@ export interface CheckerOptions {
   gates?: Partial<Gates>;
   /** Only findings not in this baseline file count; `write` and `prune` rewrite it on `save()`. */
   baseline?: { file: string; mode?: 'compare' | 'write' | 'prune' };
+  /** Input size and turn limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
 }
 
 export interface CheckInputs {
@@ -82,6 +85,7 @@ export class Checker {
       ...(chosen.selected && { packs: chosen.selected }),
       ...(configFile && { configFile }),
       cwd,
+      limits: { ...DEFAULT_LIMITS, ...defined(options.limits ?? {}) },
       ...(options.inputFormat !== undefined && { format: options.inputFormat }),
       ...(options.roles && { roles: [...options.roles].map(([label, role]) => [label.toLowerCase(), role] as [string, AssignableRole]) }),
       ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
@@ -152,7 +156,7 @@ export class CheckRun implements AsyncIterable<FileResult> {
   /** Finds the inputs (so `total` is known); iterating calls it when it has not been called. */
   async start(): Promise<void> {
     if (this.tasks) return;
-    const found = await taskSource(this.inputs, this.checker.cwd);
+    const found = await taskSource(this.inputs, this.checker.cwd, this.setup.limits!);
     this.tasks = found.stream;
     this.total = found.count;
   }
@@ -163,7 +167,9 @@ export class CheckRun implements AsyncIterable<FileResult> {
     await this.start();
     const jobs = this.options.jobs ?? DEFAULT_JOBS;
     const parallel = jobs > 1 && (this.total === undefined || this.total > jobs);
-    const executor: Executor = parallel ? await poolExecutor(jobs, this.setup) : inlineExecutor(this.prepared);
+    const executor: Executor = parallel
+      ? await poolExecutor(jobs, { ...this.setup, limits: this.setup.limits! })
+      : inlineExecutor(this.prepared);
     try {
       // A few tasks per message to the workers: fewer, larger messages.
       const size = parallel ? 8 : 1;
@@ -219,14 +225,14 @@ function defined<T extends object>(o: T): Partial<T> {
 }
 
 /** The work, as a stream, and its size when known (for progress and the choice of threads). */
-async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: AsyncIterable<Task>; count?: number }> {
+async function taskSource(inputs: CheckInputs, cwd: string, limits: Limits): Promise<{ stream: AsyncIterable<Task>; count?: number }> {
   const { paths, stdin, stdinFormat = 'transcript' } = inputs;
   const fromStdin = paths.length === 0 || paths.includes(STDIN);
   if (fromStdin && !stdin)
     throw new SetupError(
       paths.length === 0 ? 'no paths given: pass files or directories, or - to read stdin' : 'stdin (-) was named but none was given',
     );
-  if (fromStdin && stdinFormat === 'jsonl') return { stream: jsonlRecords(stdin!) };
+  if (fromStdin && stdinFormat === 'jsonl') return { stream: jsonlRecords(stdin!, limits) };
   let wanted = [...paths];
   if (fromStdin && stdinFormat === 'paths') {
     wanted = [
@@ -243,15 +249,24 @@ async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: A
   async function* stream(): AsyncGenerator<Task> {
     for (const input of found) {
       if (input.error) yield { kind: 'missing', path: input.path, message: input.error.message };
-      else if (input.path === STDIN) yield { kind: 'text', path: '<stdin>', text: await readAll(stdin!) };
-      else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path) };
+      else if (input.path === STDIN) {
+        const read = await readUpTo(stdin!, limits.inputBytes);
+        yield 'text' in read
+          ? { kind: 'text', path: '<stdin>', text: read.text }
+          : { kind: 'missing', path: '<stdin>', message: tooLarge(read.bytes, limits).message };
+      } else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path) };
     }
   }
   return { stream: stream(), count: found.length };
 }
 
 /** JSON Lines conversations, one task per record, in input order; each keeps its line in the stream. */
-async function* jsonlRecords(stdin: AsyncIterable<string | Buffer>): AsyncGenerator<Task> {
+async function* jsonlRecords(stdin: AsyncIterable<string | Buffer>, limits: Limits): AsyncGenerator<Task> {
   let number = 0;
-  for await (const line of linesOf(stdin)) if ((number++, line.trim())) yield { kind: 'record', path: '<stdin>', text: line, line: number };
+  for await (const line of linesOf(stdin, limits.inputBytes)) {
+    number++;
+    if (typeof line !== 'string')
+      yield { kind: 'missing', path: '<stdin>', message: tooLarge(line.tooLong, limits, 'record').message, line: number };
+    else if (line.trim()) yield { kind: 'record', path: '<stdin>', text: line, line: number };
+  }
 }

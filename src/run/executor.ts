@@ -1,4 +1,5 @@
-import type { FileResult } from '../results/model.js';
+import { failedFile, type FileResult } from '../results/model.js';
+import type { Limits } from '../transcript/limits.js';
 import type { Prepared, Setup } from './setup.js';
 import { runTask, type Task } from './task.js';
 
@@ -6,6 +7,18 @@ export interface Executor {
   /** Checks a batch of tasks, results in task order. */
   run(tasks: readonly Task[]): Promise<FileResult[]>;
   close(): Promise<void>;
+}
+
+/**
+ * The result for an input whose check failed inside callcoach (a bug or a worker that died): an error
+ * for that input alone, marked internal so it is not mistaken for a problem in the transcript.
+ */
+export function internalFailure(task: Task, err: unknown): FileResult {
+  const reason = err instanceof Error ? err.message : String(err);
+  return failedFile(task.path, {
+    message: `internal error while checking this input (${reason.slice(0, 200)}); this is a bug in callcoach: please report it with the input's shape`,
+    internal: true,
+  });
 }
 
 /** Runs tasks on this thread: the right choice for one file, where starting workers costs more than it saves. */
@@ -16,26 +29,55 @@ export function inlineExecutor({ rulesFor, options }: Prepared): Executor {
       // (SIGINT) and output to a pipe wait until it ends.
       await new Promise((resolve) => setImmediate(resolve));
       const out: FileResult[] = [];
-      for (const t of tasks) out.push(...(await runTask(t, rulesFor, options)));
+      for (const t of tasks) {
+        try {
+          out.push(...(await runTask(t, rulesFor, options)));
+        } catch (err) {
+          out.push(internalFailure(t, err));
+        }
+      }
       return out;
     },
     close: async () => undefined,
   };
 }
 
-/** Runs tasks on `jobs` worker threads; each worker loads the config and compiles the packs once. */
-export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor> {
+/**
+ * The heap a worker may use: enough for the largest input the limits let through (measured: about 32 MB
+ * per MB of a word-timed JSON transcript, plus the compiled packs), with room to spare, so an input the
+ * limits accept checks the same in a worker as on the main thread (`--jobs 1`).
+ */
+export function workerHeapMb(limits: Limits): number {
+  return Math.max(96, 64 + Math.ceil((48 * limits.inputBytes) / (1024 * 1024)));
+}
+
+/**
+ * Runs tasks on `jobs` worker threads; each worker loads the config and compiles the packs once. A batch
+ * whose worker dies (out of memory, a crash) is retried one task at a time on fresh workers, so only
+ * the input that kills a worker is reported as failed, and the rest of the batch is checked.
+ */
+export async function poolExecutor(jobs: number, setup: Setup & { limits: Limits }): Promise<Executor> {
   // Loaded only for parallel runs: a one-file check does not start workers.
   const { Piscina } = await import('piscina');
+  const heap = workerHeapMb(setup.limits);
   const pool = new Piscina({
     filename: new URL('./worker.js', import.meta.url).href,
     workerData: setup,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1000,
-    // A worker holds one conversation at a time; capped heaps make V8 collect instead of growing, so
-    // memory stays flat however long the stream (a leak would show as a worker failing, not as swap).
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 },
+    // Capped heaps make V8 collect instead of growing, so memory stays flat however long the stream.
+    resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 16 },
   });
-  return { run: (tasks) => pool.run(tasks) as Promise<FileResult[]>, close: () => pool.destroy() };
+  const one = (task: Task) => (pool.run([task]) as Promise<FileResult[]>).catch((err: unknown) => [internalFailure(task, err)]);
+  return {
+    run: async (tasks) => {
+      try {
+        return (await pool.run(tasks)) as FileResult[];
+      } catch {
+        return (await Promise.all(tasks.map(one))).flat();
+      }
+    },
+    close: () => pool.destroy(),
+  };
 }

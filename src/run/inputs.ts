@@ -1,9 +1,13 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
 import { comparePaths } from '../results/model.js';
+import { SetupError } from './errors.js';
 import type { LocatedError } from '../transcript/errors.js';
 import { JSONL, READERS } from '../transcript/read.js';
+import { describeFsError } from '../util/fs-error.js';
+import { kindOf } from './read-input.js';
 
 export const STDIN = '-';
 const IGNORE_FILE = '.callcoachignore';
@@ -21,8 +25,9 @@ export async function ignoreRules(cwd: string, patterns: readonly string[]): Pro
     .add([...patterns]);
   try {
     rules.add(await readFile(join(cwd, IGNORE_FILE), 'utf8'));
-  } catch {
-    // No ignore file: nothing more to leave out.
+  } catch (err) {
+    // No ignore file: nothing more to leave out. One that exists but cannot be read must not be passed over.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new SetupError(`cannot read ${IGNORE_FILE}: ${describeFsError(err)}`);
   }
   return rules;
 }
@@ -43,8 +48,9 @@ export async function expandInputs(paths: readonly string[], cwd: string, rules:
       found.set(STDIN, { path: STDIN });
       continue;
     }
-    const info = await stat(resolve(cwd, path)).catch(() => undefined);
-    if (info?.isDirectory()) for (const f of await walk(path, cwd, ignored)) found.set(f, { path: f });
+    const info = await stat(resolve(cwd, path)).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : err));
+    if (info instanceof Error) found.set(path, { path, error: { message: describeFsError(info) } });
+    else if (info?.isDirectory()) for (const f of await walk(path, cwd, ignored, new Set())) found.set(f.path, f);
     else if (info) found.set(path, { path });
     else if (/[*?[\]{}!]/.test(path)) {
       const { glob } = await import('tinyglobby');
@@ -54,15 +60,41 @@ export async function expandInputs(paths: readonly string[], cwd: string, rules:
   return [...found.values()].sort((a, b) => comparePaths(a.path, b.path));
 }
 
-/** Transcript files below `dir` (as given, relative to `cwd`), by the paths the report will show. */
-async function walk(dir: string, cwd: string, ignored: (p: string) => boolean): Promise<string[]> {
-  const entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
-  const files: string[] = [];
+/**
+ * Transcript files below `dir` (as given, relative to `cwd`), by the paths the report will show. A
+ * directory that cannot be listed, a broken symlink or a symlink loop is an input error of its own, and
+ * the walk goes on; symlinks are followed (each real directory is walked once, so a loop ends).
+ */
+async function walk(dir: string, cwd: string, ignored: (p: string) => boolean, seen: Set<string>): Promise<Input[]> {
+  const real = await realpath(resolve(cwd, dir)).catch(() => resolve(cwd, dir));
+  if (seen.has(real)) return [];
+  seen.add(real);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
+  } catch (err) {
+    return [{ path: dir, error: { message: `cannot list this directory: ${describeFsError(err)}` } }];
+  }
+  const files: Input[] = [];
   for (const e of entries) {
     const full = join(dir, e.name);
-    if (e.name.startsWith('.') || ignored(e.isDirectory() ? `${full}/` : full)) continue;
-    if (e.isDirectory()) files.push(...(await walk(full, cwd, ignored)));
-    else if (e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(full);
+    if (e.name.startsWith('.')) continue;
+    let kind: Dirent | Stats = e;
+    if (e.isSymbolicLink()) {
+      try {
+        kind = await stat(resolve(cwd, full));
+      } catch (err) {
+        if (!ignored(full)) files.push({ path: full, error: { message: `symbolic link: ${describeFsError(err)}` } });
+        continue;
+      }
+    }
+    if (ignored(kind.isDirectory() ? `${full}/` : full)) continue;
+    if (kind.isDirectory()) files.push(...(await walk(full, cwd, ignored, seen)));
+    else if (EXTENSIONS.has(extname(e.name).toLowerCase()))
+      // Named like a transcript but a FIFO, socket or device: reported, never opened (a FIFO would block).
+      files.push(
+        kind.isFile() ? { path: full } : { path: full, error: { message: `${kindOf(kind as Stats)}: only regular files are read` } },
+      );
   }
   return files;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type CheckOptions, checkRead, checkSource } from './pipeline.js';
 import type { RulesFor } from '../config/apply.js';
@@ -7,7 +7,9 @@ import { failedFile, type FileResult } from '../results/model.js';
 import type { LocatedError } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { readRecord } from '../transcript/read.js';
+import { DEFAULT_LIMITS, type Limits } from '../transcript/limits.js';
 import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
+import { readInputFile } from './read-input.js';
 
 /** One unit of work. Unreadable inputs are tasks too, so they keep their place in the ordered output. */
 export type Task =
@@ -15,7 +17,8 @@ export type Task =
   | { kind: 'file'; path: string; file: string }
   | { kind: 'text'; path: string; text: string }
   | { kind: 'record'; path: string; text: string; line: number }
-  | { kind: 'missing'; path: string; message: string };
+  /** An input that cannot be checked (missing, not a regular file, over a limit): its error keeps its place. */
+  | { kind: 'missing'; path: string; message: string; line?: number };
 
 export interface TaskOptions {
   format?: string;
@@ -25,6 +28,7 @@ export interface TaskOptions {
   defaultRoles?: ReadonlyMap<string, AssignableRole>;
   agentFromPath?: RegExp;
   scoring?: Scoring;
+  limits: Limits;
   /** Each directory's roles sidecars, listed once per run however many transcripts it holds. */
   sidecars: Map<string, ReadonlySet<string>>;
 }
@@ -35,8 +39,10 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     rules: rulesFor(task.path),
     ...(options.agentFromPath && { agentFromPath: options.agentFromPath }),
     ...(options.scoring && { scoring: options.scoring }),
+    limits: options.limits,
   };
-  if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
+  if (task.kind === 'missing')
+    return [failedFile(task.path, { message: task.message, ...(task.line !== undefined && { line: task.line }) })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
   if (task.kind === 'record')
     return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
@@ -46,11 +52,9 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   else {
     // Synchronous reads: a task is one small file, and awaiting each read only added a round trip
     // per file (a worker runs one task at a time, so nothing else would fill the wait).
-    try {
-      text = readFileSync(task.file, 'utf8');
-    } catch (err) {
-      return [failedFile(task.path, { message: describe(err) })];
-    }
+    const read = readInputFile(task.file, options.limits);
+    if ('error' in read) return [failedFile(task.path, read.error)];
+    text = read.text;
     const found = loadSidecarRoles(task, options.sidecars);
     if (found && !(found instanceof Map)) return [failedFile(task.path, found)];
     sidecar = found;
@@ -85,14 +89,13 @@ function loadSidecarRoles(
     .map((p) => basename(p))
     .find((n) => present.has(n));
   if (!name) return undefined;
-  const parsed = parseRolesSidecar(readFileSync(join(dirname(task.file), name), 'utf8'));
-  return parsed instanceof Map ? parsed : { ...parsed, message: `${join(dirname(task.path), name)}: ${parsed.message}` };
+  const shown = join(dirname(task.path), name);
+  // A sidecar is read like a transcript (regular files only, within the size limit); its problem is this transcript's.
+  const read = readInputFile(join(dirname(task.file), name), SIDECAR_LIMITS);
+  if ('error' in read) return { ...read.error, message: `${shown}: ${read.error.message}` };
+  const parsed = parseRolesSidecar(read.text);
+  return parsed instanceof Map ? parsed : { ...parsed, message: `${shown}: ${parsed.message}` };
 }
 
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return `cannot read: ${(err as Error).message}`;
-}
+// A roles sidecar maps a few labels to roles: a megabyte is far more than any needs.
+const SIDECAR_LIMITS: Limits = { ...DEFAULT_LIMITS, inputBytes: 1024 * 1024 };

@@ -3,6 +3,8 @@ export interface LocatedError {
   message: string;
   line?: number;
   column?: number;
+  /** The check failed inside callcoach (a bug), not because of the input. */
+  internal?: true;
 }
 
 /** Thrown inside a reader to abort it; the reader boundary turns it into a LocatedError. */

@@ -30,6 +30,11 @@ export interface JsonDocument {
 export function parseJson(text: string): JsonDocument {
   const errors: ParseError[] = [];
   const source = text.replace(/^\uFEFF/, '');
+  const tooDeep = nestingBeyond(source, MAX_DEPTH);
+  if (tooDeep >= 0) {
+    const { line, column } = positionsOf(source)(tooDeep);
+    throw new ReadError(`JSON nested more than ${MAX_DEPTH} levels deep: no transcript format needs that many`, line, column);
+  }
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
   const positionAt = positionsOf(source);
@@ -46,4 +51,25 @@ export function parseJson(text: string): JsonDocument {
     return 1;
   };
   return { value: getNodeValue(root), root, lineOf, lineAt };
+}
+
+// Parsing and reading values recurse once per level: a limit keeps deep input from exhausting the stack,
+// whose size differs between the main thread and workers (so results would depend on --jobs).
+const MAX_DEPTH = 256;
+
+/** The offset of the first bracket nested deeper than `max` (strings skipped), or -1. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93 /* } ] */) depth--;
+  }
+  return -1;
 }
