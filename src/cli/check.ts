@@ -22,6 +22,7 @@ export interface CheckCommandOptions extends Omit<CheckerOptions, 'baseline' | '
   writeBaseline: boolean;
   pruneBaseline: boolean;
   progress: boolean;
+  csvBom: boolean;
   cwd: string;
 }
 
@@ -40,6 +41,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       writeBaseline,
       pruneBaseline,
       progress: _p,
+      csvBom: _b,
       ...checker
     } = options;
     const mode = writeBaseline ? 'write' : pruneBaseline ? 'prune' : 'compare';
@@ -56,7 +58,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   }
 
   const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
-  const context = { rules: run.checker.rules, packs: run.checker.info.packs, color };
+  const context = { rules: run.checker.rules, packs: run.checker.info.packs, color, csvBom: options.csvBom };
   const reporters = options.outputs.map((o) => REPORTERS[o.format]!(context));
   let sinks: Sink[] = [];
   const write = (text: (r: Reporter) => string) => Promise.all(sinks.map((s, i) => s.write(text(reporters[i]!))));

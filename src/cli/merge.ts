@@ -14,7 +14,7 @@ import { openSinks, type OutputSpec } from './outputs.js';
  */
 export async function mergeCommand(
   files: readonly string[],
-  options: { outputs: OutputSpec[]; groupBy?: 'agent'; cwd: string },
+  options: { outputs: OutputSpec[]; groupBy?: 'agent'; csvBom?: boolean; cwd: string },
   io: CliIO,
 ): Promise<number> {
   const all: FileResult[] = [];
@@ -39,7 +39,12 @@ export async function mergeCommand(
   }
   const run = { packs: [...packs], rules: [...rules.values()] };
   const merged = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
-  const context = { rules: run.rules, packs: run.packs, color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }) };
+  const context = {
+    rules: run.rules,
+    packs: run.packs,
+    color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }),
+    csvBom: options.csvBom ?? false,
+  };
   const sinks = openSinks(options.outputs, options.cwd, io.stdout);
   try {
     for (const [i, o] of options.outputs.entries()) {

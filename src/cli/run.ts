@@ -53,6 +53,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)')
     .option('--debug', 'print the stack trace of an internal error');
+  const csvBom = () => new Option('--csv-bom', 'start CSV output with a UTF-8 byte order mark (for spreadsheet programs)').default(false);
 
   program
     .command('check')
@@ -115,6 +116,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       count('--max-turn-chars', 1),
     )
     .option('--max-turns <n>', `refuse conversations with more turns (default: ${DEFAULT_LIMITS.turns})`, count('--max-turns', 1))
+    .addOption(csvBom())
     .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);
@@ -144,10 +146,15 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .argument('<results...>', 'results files written with --format json')
     .addOption(formatOption())
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
+    .addOption(csvBom())
     .action(async (files: string[], opts) => {
       code = await (
         await import('./merge.js')
-      ).mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }), cwd }, io);
+      ).mergeCommand(
+        files,
+        { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }), csvBom: opts.csvBom, cwd },
+        io,
+      );
     });
 
   program

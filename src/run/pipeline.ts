@@ -9,6 +9,7 @@ import type { AssignableRole, Conversation } from '../transcript/model.js';
 import { durationMs } from '../transcript/model.js';
 import { DEFAULT_LIMITS, type Limits, withinLimits } from '../transcript/limits.js';
 import { type ReadResult, readTranscripts } from '../transcript/read.js';
+import { timeProblem } from '../transcript/times.js';
 import type { Source } from '../transcript/readers/reader.js';
 
 export interface CheckOptions {
@@ -35,6 +36,8 @@ export function checkSource(source: Source, options: CheckOptions): FileResult[]
 /** The rest of the pipeline for a transcript already read (or that failed to read). */
 export function checkRead(read: ReadResult, options: CheckOptions): FileResult {
   if (read.error) return failedFile(read.path, read.error);
+  const badTime = timeProblem(read.conversation);
+  if (badTime) return failedFile(read.path, badTime);
   const limited = withinLimits(read.conversation, options.limits ?? DEFAULT_LIMITS);
   if ('message' in limited) return failedFile(read.path, limited);
   const result = checkConversation(read.path, limited.conversation, options);

@@ -1,6 +1,6 @@
 import { parseDocument, yamlValue } from '../util/yaml.js';
 import { firstYamlError } from '../util/yaml-error.js';
-import type { LocatedError } from './errors.js';
+import { excerpt, type LocatedError } from './errors.js';
 import type { AssignableRole } from './model.js';
 import { isRole } from './roles.js';
 
@@ -26,7 +26,7 @@ export function parseRolesSidecar(text: string): Map<string, AssignableRole> | L
     if (!isRole(role)) {
       const line = text.split(/\r?\n/).findIndex((l) => l.includes(label)) + 1;
       return {
-        message: `role of '${label}' is ${JSON.stringify(role)}; expected agent, customer or other`,
+        message: `role of '${excerpt(label)}' is ${excerpt(JSON.stringify(role) ?? String(role))}; expected agent, customer or other`,
         line: Math.max(1, line),
         column: 1,
       };

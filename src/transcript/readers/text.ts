@@ -1,4 +1,4 @@
-import { ReadError } from '../errors.js';
+import { excerpt, ReadError } from '../errors.js';
 import { readFrontMatter } from '../front-matter.js';
 import type { Conversation, Turn } from '../model.js';
 import { speakersOf } from '../model.js';
@@ -96,12 +96,13 @@ function parseStamp(inner: string, line: number, column: number): TurnLine['time
   // Split, then trim: blanks on both sides of the separator in the pattern would rescan a run of blanks at each position.
   const parts = inner.split(/-->|–|—|-/).map((p) => p.trim());
   const expected = 'expected a timestamp such as [01:23], [00:01:23.450] or a range [00:00:12.480-00:00:15.910]';
-  if (parts.length > 2) throw new ReadError(`malformed timestamp [${inner}]: ${expected}`, line, column);
+  if (parts.length > 2) throw new ReadError(`malformed timestamp [${excerpt(inner)}]: ${expected}`, line, column);
   const startMs = parseClock(parts[0]!);
-  if (startMs === undefined) throw new ReadError(`malformed timestamp [${inner}]: ${expected}`, line, column);
+  if (startMs === undefined) throw new ReadError(`malformed timestamp [${excerpt(inner)}]: ${expected}`, line, column);
   if (parts.length === 1) return { startMs };
   const endMs = parseClock(parts[1]!);
-  if (endMs === undefined) throw new ReadError(`malformed end time in [${inner}]: ${expected}`, line, column + inner.indexOf(parts[1]!));
-  if (endMs < startMs) throw new ReadError(`timestamp range [${inner}] ends before it starts`, line, column);
+  if (endMs === undefined)
+    throw new ReadError(`malformed end time in [${excerpt(inner)}]: ${expected}`, line, column + inner.indexOf(parts[1]!));
+  if (endMs < startMs) throw new ReadError(`timestamp range [${excerpt(inner)}] ends before it starts`, line, column);
   return { startMs, endMs };
 }

@@ -1,0 +1,37 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli } from '../cli/run-cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'callcoach-errors-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const write = (name: string, text: string) => {
+  writeFileSync(join(work, name), text);
+  return join(work, name);
+};
+const firstError = async (file: string) => JSON.parse((await cli(['check', file, '-f', 'json'])).stdout).files[0].errors[0];
+
+describe('errors', () => {
+  it('a turn that ends before it starts is an input error at its line', async () => {
+    const file = write('backwards.json', JSON.stringify({ turns: [{ speaker: 'Agent', text: 'hi', startMs: 5000, endMs: 1000 }] }));
+    expect(await firstError(file)).toEqual({ message: 'turn 1 ends (00:01) before it starts (00:05)', line: 1, column: 1 });
+  });
+
+  it('a word that ends before it starts is an input error', async () => {
+    const words = [{ text: 'hi', startMs: 900, endMs: 100 }];
+    const file = write('word.json', JSON.stringify({ turns: [{ speaker: 'Agent', text: 'hi', startMs: 0, endMs: 1000, words }] }));
+    expect((await firstError(file)).message).toBe('a word of turn 1 ends before it starts');
+  });
+
+  it('an internal error says so, with no stack trace unless --debug', async () => {
+    // A broken package.json where extends looks for a package: the config loader's failure is reported, not thrown at the user.
+    const dir = mkdtempSync(join(work, 'pkg-'));
+    writeFileSync(join(dir, 'callcoach.config.yaml'), 'extends: [some-team-config]\n');
+    writeFileSync(join(dir, 'package.json'), '{ broken');
+    writeFileSync(join(dir, 'a.txt'), 'Customer: hi\nAgent: hello\n');
+    const r = await cli(['check', 'a.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
