@@ -11,6 +11,9 @@ const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
 addFormats(ajv);
 const sarif = ajv.compile(sarifSchema);
 
+const XML_ILLEGAL =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 // Terminal escape sequences and other controls a report must never pass through from its input.
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
@@ -29,6 +32,9 @@ export function invalidOutput(format: string, text: string): string | undefined 
         return `SARIF schema: ${ajv.errorsText(sarif.errors)}`;
       }
       case 'junit': {
+        // The parser checks structure only: XML 1.0's character rules are checked here (callcoach never writes character references).
+        const illegal = XML_ILLEGAL.exec(text);
+        if (illegal) return `XML: character U+${illegal[0].charCodeAt(0).toString(16).padStart(4, '0')} is not allowed`;
         const verdict = XMLValidator.validate(text);
         return verdict === true ? undefined : `XML: ${verdict.err.msg} at ${verdict.err.line}:${verdict.err.col}`;
       }
