@@ -117,12 +117,30 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     )
     .option('--max-turns <n>', `refuse conversations with more turns (default: ${DEFAULT_LIMITS.turns})`, count('--max-turns', 1))
     .addOption(csvBom())
+    .option(
+      '--redact',
+      "mask card numbers, account-like digit runs, e-mail addresses, phone numbers, postcodes and speakers' names in every output",
+    )
+    .option('--quote-chars <n>', 'cut every quote to at most n characters', count('--quote-chars', 1))
     .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);
       if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline)
         throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
-      const { failOn, maxWarnings, failUnder, format: _f, inputFormat, maxInputMb, maxTurnChars, maxTurns, ...rest } = opts;
+      const {
+        failOn,
+        maxWarnings,
+        failUnder,
+        format: _f,
+        inputFormat,
+        maxInputMb,
+        maxTurnChars,
+        maxTurns,
+        redact,
+        quoteChars,
+        ...rest
+      } = opts;
+      const privacy = { ...(redact && { redact: true }), ...(quoteChars !== undefined && { quoteChars }) };
       const limits = {
         ...(maxInputMb !== undefined && { inputBytes: maxInputMb * 1024 * 1024 }),
         ...(maxTurnChars !== undefined && { turnChars: maxTurnChars }),
@@ -135,7 +153,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       };
       code = await checkCommand(
         paths,
-        { ...rest, ...(inputFormat && { inputFormat }), gates, limits, outputs, ignore: opts.ignore ?? [], cwd },
+        { ...rest, ...(inputFormat && { inputFormat }), gates, limits, privacy, outputs, ignore: opts.ignore ?? [], cwd },
         io,
       );
     });

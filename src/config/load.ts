@@ -36,6 +36,7 @@ export interface ResolvedConfig {
   roles: Map<string, Sourced<AssignableRole>>;
   weights: Map<number, Sourced<number>>;
   passMark?: Sourced<number>;
+  redact?: Sourced<boolean>;
   gates: Partial<{ [K in keyof ConfigDocument['gates']]: Sourced<NonNullable<ConfigDocument['gates'][K]>> }>;
   /** Where each config file's locator lives, for problems found after loading (unknown rule ids). */
   locate(file: string): Locator;
@@ -155,6 +156,7 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
     for (const [step, weight] of Object.entries(doc.scorecard.weights ?? {}))
       resolved.weights.set(Number(step), { value: weight, origin: `${file}: scorecard.weights` });
     if (doc.scorecard.passMark !== undefined) resolved.passMark = { value: doc.scorecard.passMark, origin: `${file}: scorecard.passMark` };
+    if (doc.redact !== undefined) resolved.redact = { value: doc.redact, origin: `${file}: redact` };
     for (const [k, v] of Object.entries(doc.gates))
       if (v !== undefined) (resolved.gates as Record<string, Sourced<unknown>>)[k] = { value: v, origin: `${file}: gates.${k}` };
   }

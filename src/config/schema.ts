@@ -57,6 +57,12 @@ export const configSchema = z.strictObject({
       passMark: z.number().min(0).max(100).optional(),
     })
     .default({}),
+  redact: z
+    .boolean()
+    .optional()
+    .describe(
+      "Mask card numbers, account-like digit runs, e-mail addresses, phone numbers, postcodes and speakers' names in every output (--redact).",
+    ),
   gates: z
     .strictObject({
       failOn: z.enum(SEVERITIES).optional(),

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
+import { applyPrivacy, type Privacy } from '../results/redact.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
 import type { Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
@@ -44,6 +45,8 @@ export interface CheckerOptions {
   gates?: Partial<Gates>;
   /** Only findings not in this baseline file count; `write` and `prune` rewrite it on `save()`. */
   baseline?: { file: string; mode?: 'compare' | 'write' | 'prune' };
+  /** Personal data masked and quotes cut in every result (`redact` also comes from the config). */
+  privacy?: Privacy;
   /** Input size and turn limits; unset ones take DEFAULT_LIMITS. */
   limits?: Partial<Limits>;
 }
@@ -71,6 +74,8 @@ export class Checker {
   readonly gates: Gates;
   /** Which packs and rules produce the results, for reports made later from them (`merge`). */
   readonly info: RunInfo;
+  /** What every result is passed through before it is reported: these options, then the config's `redact`. */
+  readonly privacy: Privacy;
   private readonly setup: Setup;
   private readonly prepared: Prepared;
 
@@ -99,6 +104,10 @@ export class Checker {
       failUnder: config?.gates.failUnder?.value,
     };
     this.gates = { ...DEFAULT_GATES, ...defined(configured), ...defined(options.gates ?? {}) };
+    this.privacy = {
+      redact: options.privacy?.redact ?? config?.redact?.value ?? false,
+      ...defined({ quoteChars: options.privacy?.quoteChars }),
+    };
     this.packs = this.prepared.packs;
     this.rules = this.prepared.rules;
     this.info = runInfoOf(
@@ -175,7 +184,8 @@ export class CheckRun implements AsyncIterable<FileResult> {
       const size = parallel ? 8 : 1;
       for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), Math.max(4, jobs * 4))) {
         for (const full of results) {
-          const file = this.baseline ? this.baseline.filter(full) : full;
+          // Privacy last: the baseline fingerprints the words as they were, so it holds whether or not a run redacts.
+          const file = applyPrivacy(this.baseline ? this.baseline.filter(full) : full, this.checker.privacy);
           this.builder.add(file);
           yield file;
         }
