@@ -35,3 +35,17 @@ describe('errors', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('setup errors', () => {
+  it('never print a file that is not YAML (extends: [/etc/passwd])', async () => {
+    const dir = mkdtempSync(join(work, 'extends-'));
+    const secret = join(dir, 'secret');
+    writeFileSync(secret, 'root:x:0:0:the-secret-line\n');
+    writeFileSync(join(dir, 'callcoach.config.yaml'), `extends: [${secret}]\n`);
+    writeFileSync(join(dir, 'a.txt'), 'Customer: hi\nAgent: hello\n');
+    const r = await cli(['check', 'a.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${secret}:1:1:`);
+    expect(r.stderr).not.toContain('the-secret-line');
+  });
+});
