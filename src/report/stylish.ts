@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MetricsSummary } from '../metrics/summary.js';
 import type { Finding } from '../rules/engine.js';
 import type { Severity } from '../rules/types.js';
-import type { FileResult } from '../results/model.js';
+import { type FileResult, placeOf } from '../results/model.js';
 import { STEPS } from '../scorecard/steps.js';
 import type { BatchSummary } from '../results/summary.js';
 import { mapStrings, terminalSafe } from './escape.js';
@@ -29,23 +29,25 @@ export function stylishReporter({ color: c }: ReportContext): Reporter {
 function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   if (!file.conversation || !file.scorecard) {
     return [
-      c.underline(file.path),
+      c.underline(placeOf(file, undefined)),
       ...file.errors.map((e) => `  ${c.red('✖ cannot read')}  ${location(file.path, e.line, e.column)}  ${e.message}`),
     ];
   }
   const { conversation, scorecard } = file;
   const facts = [
     file.format,
+    conversation.channel,
     plural(conversation.turns, 'turn'),
     conversation.durationMs !== null ? formatClock(conversation.durationMs) : undefined,
   ].filter(Boolean);
   const verdict = scorecard.passed === true ? ' pass' : scorecard.passed === false ? ' below pass mark' : '';
-  const score = scorecard.score === null ? 'n/a' : `${scorecard.score}/100${verdict}`;
-  const lines = [`${c.underline(file.path)}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}`];
+  const basis = scorecard.score === null ? '' : c.dim(` on ${plural(scorecard.observed, 'step')}`);
+  const score = scorecard.score === null ? (scorecard.unjudged ? 'n/a, not judged' : 'n/a') : `${scorecard.score}/100${verdict}`;
+  const lines = [`${c.underline(placeOf(file, conversation.id))}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}${basis}`];
   if (conversation.roles.source === 'inferred')
     lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
   for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);
-  if (file.metrics) lines.push(...metricLines(file.metrics, c));
+  if (file.metrics) lines.push(...metricLines(file.metrics, conversation.channel, c));
   for (const step of scorecard.steps) {
     lines.push(stepLine(step, c));
     for (const f of file.findings.filter((x) => x.step === step.step)) lines.push(...findingLines(f, c));
@@ -53,7 +55,7 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   return lines;
 }
 
-function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
+function metricLines(m: MetricsSummary, channel: string, c: ChalkInstance): string[] {
   const parts: string[] = [];
   const talk = Object.entries(m.talk ?? {});
   if (talk.length > 0) {
@@ -63,16 +65,20 @@ function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
   }
   if (m.nonTalk)
     parts.push(`silence ${formatClock(m.nonTalk.totalMs)} (${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s)`);
+  // Untimed writing cannot show talking over; only a call's cut-off markers can.
+  const untimedWriting = m.basis === 'none' && channel !== 'voice';
   const interruptions = Object.entries(m.interruptions.byInterrupter).map(([role, x]) => `${role} ${x.count}`);
-  parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
+  if (!untimedWriting) parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
+  if (parts.length === 0) return [];
   const basis = m.basis === 'words' ? '' : m.basis === 'turns' ? ' (from turn times: approximate)' : ' (untimed: cut-off markers only)';
   return [c.dim(`  ${parts.join(' | ')}${basis}`)];
 }
 
 function stepLine(step: StepScore, c: ChalkInstance): string {
   const label = `  ${step.step}. ${step.title} `.padEnd(40, '.');
-  const status = step.status === 'pass' ? c.green('pass') : step.status === 'fail' ? c.red('fail') : c.dim('n/a');
-  return `${label} ${status}`;
+  const status = step.status === 'pass' ? c.green('pass') : step.status === 'fail' ? c.red('fail') : c.dim(step.status);
+  // A fail's reason is its findings, listed below; the others say why in a word or two.
+  return step.status === 'fail' ? `${label} ${status}` : `${label} ${status}  ${c.dim(step.reason)}`;
 }
 
 function findingLines(f: Finding, c: ChalkInstance): string[] {
@@ -105,7 +111,7 @@ function summaryLine(s: BatchSummary, c: ChalkInstance): string {
 function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   const lines = [
     c.bold('Summary'),
-    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · mean score ${s.scores.mean ?? 'n/a'}`,
+    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · not judged ${s.unjudged.total}${unjudgedDetail(s)} · mean score ${s.scores.mean ?? 'n/a'}`,
   ];
   const widest = Math.max(1, ...s.scores.distribution.map((b) => b.count));
   lines.push('  scores');
@@ -119,9 +125,20 @@ function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   }
   if (s.lowest.length) {
     lines.push('  lowest scores');
-    for (const l of s.lowest) lines.push(`    ${String(l.score).padStart(5)}  ${l.path}`);
+    for (const l of s.lowest) lines.push(`    ${String(l.score).padStart(5)}  ${placeOf(l, l.id)}`);
   }
   return lines;
+}
+
+function unjudgedDetail(s: BatchSummary): string {
+  const u = s.unjudged;
+  const parts = [
+    [u.empty, 'empty'],
+    [u.tooShort, 'too short'],
+    [u.rolesUndecided, 'roles undecided'],
+    [u.nothingToJudge, 'nothing to judge'],
+  ].filter(([n]) => (n as number) > 0);
+  return parts.length > 0 ? ` (${parts.map(([n, what]) => `${n} ${what}`).join(', ')})` : '';
 }
 
 function agentLines(s: BatchSummary, c: ChalkInstance): string[] {

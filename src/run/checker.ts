@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
 import { writeFileAtomic } from '../util/atomic-file.js';
+import { definedOnly } from '../util/defined.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
 import { applyPrivacy, type Privacy } from '../results/redact.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
@@ -90,7 +91,7 @@ export class Checker {
       ...(chosen.selected && { packs: chosen.selected }),
       ...(configFile && { configFile }),
       cwd,
-      limits: { ...DEFAULT_LIMITS, ...defined(options.limits ?? {}) },
+      limits: { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) },
       ...(options.inputFormat !== undefined && { format: options.inputFormat }),
       ...(options.roles && { roles: [...options.roles].map(([label, role]) => [label.toLowerCase(), role] as [string, AssignableRole]) }),
       ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
@@ -103,10 +104,10 @@ export class Checker {
       maxWarnings: config?.gates.maxWarnings?.value,
       failUnder: config?.gates.failUnder?.value,
     };
-    this.gates = { ...DEFAULT_GATES, ...defined(configured), ...defined(options.gates ?? {}) };
+    this.gates = { ...DEFAULT_GATES, ...definedOnly(configured), ...definedOnly(options.gates ?? {}) };
     this.privacy = {
       redact: options.privacy?.redact ?? config?.redact?.value ?? false,
-      ...defined({ quoteChars: options.privacy?.quoteChars }),
+      ...definedOnly({ quoteChars: options.privacy?.quoteChars }),
     };
     this.packs = this.prepared.packs;
     this.rules = this.prepared.rules;
@@ -229,10 +230,6 @@ export function checkStream(inputs: CheckInputs | readonly string[], options: Ch
 }
 
 const isPathList = (inputs: CheckInputs | readonly string[]): inputs is readonly string[] => Array.isArray(inputs);
-
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** The work, as a stream, and its size when known (for progress and the choice of threads). */
 async function taskSource(inputs: CheckInputs, cwd: string, limits: Limits): Promise<{ stream: AsyncIterable<Task>; count?: number }> {

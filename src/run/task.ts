@@ -45,7 +45,12 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     return [failedFile(task.path, { message: task.message, ...(task.line !== undefined && { line: task.line }) })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
   if (task.kind === 'record')
-    return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
+    return [
+      checkRead(
+        { ...readRecord(task.path, task.text, task.line), line: task.line },
+        { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) },
+      ),
+    ];
   let text: string;
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;
