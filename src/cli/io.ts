@@ -1,4 +1,9 @@
-import type { Writable } from './outputs.js';
+/** A stream reports are written to: process.stdout, or anything with its write (and, optionally, its events). */
+export type Writable = {
+  write(chunk: string): boolean | unknown;
+  once?(event: 'drain' | 'error' | 'close', cb: (err?: Error) => void): unknown;
+  on?(event: 'error', cb: (err: Error) => void): unknown;
+};
 
 /** Everything the CLI touches outside itself, so tests and embedders can supply their own. */
 export interface CliIO {

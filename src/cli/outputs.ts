@@ -2,7 +2,7 @@ import { resolve as resolvePath } from 'node:path';
 import { OUTPUT_FORMATS } from '../report/index.js';
 import { AtomicFile, WriteFailure } from '../util/atomic-file.js';
 import { describeFsError } from '../util/fs-error.js';
-import { UsageError } from './io.js';
+import { UsageError, type Writable } from './io.js';
 
 export interface OutputSpec {
   format: string;
@@ -30,12 +30,6 @@ export interface Sink {
   close(): Promise<void>;
   discard(): void;
 }
-
-export type Writable = {
-  write(chunk: string): boolean | unknown;
-  once?(event: 'drain' | 'error' | 'close', cb: (err?: Error) => void): unknown;
-  on?(event: 'error', cb: (err: Error) => void): unknown;
-};
 
 /**
  * Writes to a stream with backpressure (waits for it to drain, so a long batch never piles output up in

@@ -42,8 +42,8 @@ export function runCase(path: string, text: string): Outcome {
     for (const r of results) {
       builder.add(r);
       internal += r.errors.filter((e) => e.internal).length;
-      for (const n of Object.values(r.metrics ?? {}))
-        if (typeof n === 'number' && !Number.isFinite(n)) return { invalid: 'a metric is not finite', internal, ms: 0 };
+      const bad = nonFinite(r);
+      if (bad) return { invalid: `${bad} is not a finite number`, internal, ms: performance.now() - started };
     }
     const summary = builder.build();
     for (const format of FORMATS) {
@@ -56,6 +56,17 @@ export function runCase(path: string, text: string): Outcome {
     return { thrown: err instanceof Error ? (err.stack ?? err.message) : String(err), internal, ms: performance.now() - started };
   }
   return { internal, ms: performance.now() - started };
+}
+
+/** The path of the first number in a result that is NaN or infinite (JSON would silently write null). */
+function nonFinite(value: unknown, at = 'result'): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : at;
+  if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) {
+      const found = nonFinite(v, `${at}.${k}`);
+      if (found) return found;
+    }
+  return undefined;
 }
 
 const EXTENSIONS = ['.txt', '.vtt', '.srt', '.json', '.jsonl'];
