@@ -49,3 +49,14 @@ describe('setup errors', () => {
     expect(r.stderr).not.toContain('the-secret-line');
   });
 });
+
+describe('times', () => {
+  it('too large to add up (found by the fuzz suite: talk time became NaN) is an input error', async () => {
+    const words = [
+      { text: 'hi', startMs: 0, endMs: 1e308 },
+      { text: 'there', startMs: 0, endMs: 1e308 },
+    ];
+    const file = write('huge.json', JSON.stringify({ turns: [{ speaker: 'Agent', text: 'hi there', startMs: 0, endMs: 1e308, words }] }));
+    expect((await firstError(file)).message).toBe('turn 1 has a time that is not a number of milliseconds from 0 to 1e15');
+  });
+});
