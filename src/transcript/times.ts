@@ -19,7 +19,8 @@ export function timeProblem(conversation: Conversation): LocatedError | undefine
     if (t.startMs !== undefined && t.endMs !== undefined && t.endMs < t.startMs)
       return { message: `turn ${t.index} ends (${formatClock(t.endMs)}) before it starts (${formatClock(t.startMs)})`, ...at };
     for (const w of t.words ?? []) {
-      if (!valid(w.startMs) || !valid(w.endMs))
+      // A word's times are not optional: a reader that passes one without them would make talk time NaN.
+      if (w.startMs === undefined || w.endMs === undefined || !valid(w.startMs) || !valid(w.endMs))
         return { message: `a word of turn ${t.index} has a time that is not a number of milliseconds from 0 to 1e15`, ...at };
       if (w.endMs < w.startMs) return { message: `a word of turn ${t.index} ends before it starts`, ...at };
     }

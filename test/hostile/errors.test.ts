@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli } from '../cli/run-cli.js';
+import { cli, ROOT } from '../cli/run-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'callcoach-errors-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -58,5 +58,14 @@ describe('times', () => {
     ];
     const file = write('huge.json', JSON.stringify({ turns: [{ speaker: 'Agent', text: 'hi there', startMs: 0, endMs: 1e308, words }] }));
     expect((await firstError(file)).message).toBe('turn 1 has a time that is not a number of milliseconds from 0 to 1e15');
+  });
+});
+
+describe('word times', () => {
+  it('a vendor word without a start time is an input error, not NaN talk time (found by the fuzz suite)', async () => {
+    const sample = JSON.parse(readFileSync(join(ROOT, 'fixtures/formats/assemblyai.json'), 'utf8'));
+    delete sample.words[0].start;
+    const file = write('assemblyai.json', JSON.stringify(sample));
+    expect((await firstError(file)).message).toBe('a word of turn 1 has a time that is not a number of milliseconds from 0 to 1e15');
   });
 });
