@@ -64,7 +64,7 @@ describe('times', () => {
 describe('word times', () => {
   it('a vendor word without a start time is an input error, not NaN talk time (found by the fuzz suite)', async () => {
     const sample = JSON.parse(readFileSync(join(ROOT, 'fixtures/formats/assemblyai.json'), 'utf8'));
-    delete sample.words[0].start;
+    delete sample.utterances[0].words[0].start;
     const file = write('assemblyai.json', JSON.stringify(sample));
     expect((await firstError(file)).message).toBe('a word of turn 1 has a time that is not a number of milliseconds from 0 to 1e15');
   });
