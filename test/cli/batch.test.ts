@@ -71,6 +71,28 @@ describe('batch runs', () => {
     ]);
   });
 
+  it('gives the same bytes on a stream with the default job count as with --jobs 1', async () => {
+    const said = [
+      ['customer', 'This is ridiculous, I have called three times.'],
+      ['agent', "I'm so sorry about that. Can I take your account number?"],
+      ['agent', "I'll transfer you to billing, please hold."],
+      ['customer', 'Okay.'],
+      ['agent', 'Thanks for calling, have a good day.'],
+    ];
+    const lines = Array.from({ length: 240 }, (_, i) =>
+      JSON.stringify({
+        id: `r${i}`,
+        turns: said.filter((_, k) => (i >> k) % 2 === 0 || k === 0).map(([role, text]) => ({ speaker: role, role, text })),
+      }),
+    );
+    const input = `${lines.join('\n')}\n{bad\n`;
+    const one = await cli(['check', '--stdin-format', 'jsonl', '-f', 'json', '--jobs', '1', '-'], { input });
+    const shared = await cli(['check', '--stdin-format', 'jsonl', '-f', 'json', '-'], { input });
+    expect(json(one.stdout).files).toHaveLength(241);
+    expect(shared.stdout).toBe(one.stdout);
+    expect(shared.code).toBe(one.code);
+  });
+
   it('locates a bad record in a JSON Lines stream by its line, and checks the rest', async () => {
     const good = JSON.stringify({ id: 'ok', turns: [{ speaker: 'Agent', role: 'agent', text: 'Hello.' }] });
     const r = await cli(['check', '--stdin-format', 'jsonl', '-f', 'jsonl', '-'], {
