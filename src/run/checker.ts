@@ -177,7 +177,7 @@ export class CheckRun implements AsyncIterable<FileResult> {
     this.iterated = true;
     await this.start();
     const plan = jobsFor(this.options.jobs, this.total);
-    const executor: Executor = await executorFor(plan, this.prepared, { ...this.setup, limits: this.setup.limits! });
+    const executor: Executor = await executorFor(plan, this.prepared, this.setup);
     try {
       // A few tasks per message to the workers: fewer, larger messages.
       const size = plan.workers > 0 ? BATCH : 1;

@@ -1,5 +1,5 @@
 import { failedFile, type FileResult } from '../results/model.js';
-import type { Limits } from '../transcript/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../transcript/limits.js';
 import type { JobPlan } from './jobs.js';
 import type { Prepared, Setup } from './setup.js';
 import { runTask, type Task } from './task.js';
@@ -58,10 +58,10 @@ export function workerHeapMb(limits: Limits): number {
  * whose worker dies (out of memory, a crash) is retried one task at a time on fresh workers, so only
  * the input that kills a worker is reported as failed, and the rest of the batch is checked.
  */
-export async function poolExecutor(jobs: number, setup: Setup & { limits: Limits }): Promise<Executor> {
+export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor> {
   // Loaded only for parallel runs: a one-file check does not start workers.
   const { Piscina } = await import('piscina');
-  const heap = workerHeapMb(setup.limits);
+  const heap = workerHeapMb(setup.limits ?? DEFAULT_LIMITS);
   const pool = new Piscina({
     filename: WORKER_FILE,
     workerData: setup,
@@ -92,7 +92,7 @@ export async function poolExecutor(jobs: number, setup: Setup & { limits: Limits
 export const BATCH = 8;
 
 /** The executor for a plan: inline, workers, or both. */
-export async function executorFor(plan: JobPlan, prepared: Prepared, setup: Setup & { limits: Limits }): Promise<Executor> {
+export async function executorFor(plan: JobPlan, prepared: Prepared, setup: Setup): Promise<Executor> {
   if (plan.workers === 0) return inlineExecutor(prepared);
   if (!plan.main) return poolExecutor(plan.workers, setup);
   return sharedExecutor(() => poolExecutor(plan.workers, setup), inlineExecutor(prepared), plan.workers, plan.before ?? 0);
