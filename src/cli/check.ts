@@ -3,8 +3,10 @@ import { type CheckerOptions, type CheckInputs, Checker, type CheckRun } from '.
 import { EXIT } from '../run/gates.js';
 import { type Severity, severityRank } from '../rules/types.js';
 import type { CliIO } from './io.js';
-import { openOutputs, type OutputSpec } from './outputs.js';
+import { openOutputs, type OutputSpec, type Sink } from './outputs.js';
 import { reportBaselineChange, reportGates, reportSkipped } from './gate-lines.js';
+import { WriteFailure } from '../util/atomic-file.js';
+import { Interrupted, untilInterrupted } from './interrupt.js';
 import { progressBar } from './progress.js';
 import { reportSetupError } from './setup-error.js';
 
@@ -20,6 +22,7 @@ export interface CheckCommandOptions extends Omit<CheckerOptions, 'baseline' | '
   writeBaseline: boolean;
   pruneBaseline: boolean;
   progress: boolean;
+  csvBom: boolean;
   cwd: string;
 }
 
@@ -39,6 +42,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       writeBaseline,
       pruneBaseline,
       progress: _p,
+      csvBom: _b,
       ...checker
     } = options;
     const mode = writeBaseline ? 'write' : pruneBaseline ? 'prune' : 'compare';
@@ -55,19 +59,25 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
     return reportSetupError(err, io);
   }
 
-  const outputs = openOutputs(options.outputs, { rules: run.checker.rules, packs: run.checker.info.packs }, io, options.cwd);
   const progress = progressBar(io.stderr, io.env, run.total, options.progress);
-  // The bar and a report on the same terminal take turns: the bar's line is cleared before report text.
-  const sharesTerminal = Boolean(io.stdout.isTTY) && outputs.some((o) => !o.file);
-  const write = (text: (r: Reporter) => string) => {
-    if (sharesTerminal) progress.clear();
-    return Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
-  };
-
   const shown = severityRank(options.minSeverity);
-  await write((r) => r.head());
+  let sinks: Sink[] = [];
   try {
-    for await (const file of run) {
+    const outputs = openOutputs(
+      options.outputs,
+      { rules: run.checker.rules, packs: run.checker.info.packs, csvBom: options.csvBom },
+      io,
+      options.cwd,
+    );
+    sinks = outputs.map((o) => o.sink);
+    // The bar and a report on the same terminal take turns: the bar's line is cleared before report text.
+    const sharesTerminal = Boolean(io.stdout.isTTY) && outputs.some((o) => !o.file);
+    const write = (text: (r: Reporter) => string) => {
+      if (sharesTerminal) progress.clear();
+      return Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
+    };
+    await write((r) => r.head());
+    for await (const file of untilInterrupted(run, io.signal)) {
       // The display filter is applied after the summary has counted everything, so gates see every finding.
       const display = file.findings.some((f) => severityRank(f.severity) < shown)
         ? { ...file, findings: file.findings.filter((f) => severityRank(f.severity) >= shown) }
@@ -75,20 +85,30 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       await write((r) => r.file(display));
       progress.tick();
     }
-  } finally {
     progress.done();
+    const summary = run.summary();
+    await write((r) => r.tail(summary));
+    for (const s of sinks) await s.close();
+    reportSkipped(summary, io);
+    if (summary.files === 0) {
+      io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ') || 'stdin'}\n`);
+      return EXIT.error;
+    }
+    const change = run.save();
+    if (change) reportBaselineChange(change, io);
+    reportGates(summary, io);
+  } catch (err) {
+    progress.done();
+    for (const s of sinks) s.discard();
+    if (err instanceof WriteFailure) {
+      io.stderr.write(`callcoach: ${err.message}\n`);
+      return EXIT.error;
+    }
+    if (err instanceof Interrupted) {
+      io.stderr.write(`callcoach: ${err.message}; report files were not written (any previous ones are unchanged)\n`);
+      return err.exitCode;
+    }
+    throw err;
   }
-  const summary = run.summary();
-  await write((r) => r.tail(summary));
-  await Promise.all(outputs.map((o) => o.sink.close()));
-  reportSkipped(summary, io);
-
-  if (summary.files === 0) {
-    io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ') || 'stdin'}\n`);
-    return EXIT.error;
-  }
-  const change = run.save();
-  if (change) reportBaselineChange(change, io);
-  reportGates(summary, io);
   return run.exitCode();
 }

@@ -1,9 +1,9 @@
-import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findConfig } from '../config/find.js';
 import { bundledPackFiles, packNameOf } from '../rules/pack-files.js';
 import { EXIT } from '../run/gates.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
 import type { CliIO } from './io.js';
 
 const SCHEMA = fileURLToPath(new URL('../../schemas/config.schema.json', import.meta.url));
@@ -16,7 +16,7 @@ export function initCommand(cwd: string, io: CliIO): number {
     return EXIT.error;
   }
   const file = join(cwd, 'callcoach.config.yaml');
-  writeFileSync(file, starter(relative(cwd, SCHEMA).replace(/\\/g, '/')));
+  writeFileAtomic(file, starter(relative(cwd, SCHEMA).replace(/\\/g, '/')));
   io.stdout.write(`wrote ${file}${existing ? ` (it takes the place of ${existing} for this directory)` : ''}\n`);
   return EXIT.ok;
 }

@@ -19,7 +19,7 @@ import { openOutputs, type OutputSpec } from './outputs.js';
  */
 export async function mergeCommand(
   files: readonly string[],
-  options: { outputs: OutputSpec[]; groupBy?: 'agent'; gates?: Partial<Gates>; config?: string | false; cwd: string },
+  options: { outputs: OutputSpec[]; groupBy?: 'agent'; gates?: Partial<Gates>; config?: string | false; csvBom?: boolean; cwd: string },
   io: CliIO,
 ): Promise<number> {
   let gates: Gates;
@@ -68,9 +68,16 @@ export async function mergeCommand(
     gates,
   );
   const merged = { ...collected, summary };
-  for (const { reporter, sink } of openOutputs(options.outputs, { rules: run.rules, packs: run.packs }, io, options.cwd)) {
-    await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
-    await sink.close();
+  const outputs = openOutputs(options.outputs, { rules: run.rules, packs: run.packs, csvBom: options.csvBom ?? false }, io, options.cwd);
+  try {
+    for (const { reporter, sink } of outputs) {
+      await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
+      await sink.close();
+    }
+  } catch (err) {
+    // A report that cannot be finished leaves the previous one in place (WriteFailure is reported by the CLI).
+    for (const o of outputs) o.sink.discard();
+    throw err;
   }
   reportSkipped(summary, io);
   reportGates(summary, io);

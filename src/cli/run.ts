@@ -5,12 +5,15 @@ import { CORES, INLINE_BELOW } from '../run/jobs.js';
 import { parseShard } from '../run/shard.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseRoleMap } from '../transcript/assign-roles.js';
+import { DEFAULT_LIMITS } from '../transcript/limits.js';
 import { FORMATS } from '../transcript/read.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './check.js';
 import { type CliIO, UsageError } from './io.js';
 import { parseOutputs } from './outputs.js';
-import { reportSetupError } from './setup-error.js';
+import { reportInternalError, reportSetupError } from './setup-error.js';
+import { SetupError } from '../run/errors.js';
+import { WriteFailure } from '../util/atomic-file.js';
 
 /** Turns a parser's thrown message into commander's usage error (exit 2 with the message). */
 const parsed =
@@ -77,7 +80,9 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .option('--debug', 'print the stack trace of an internal error');
+  const csvBom = () => new Option('--csv-bom', 'start CSV output with a UTF-8 byte order mark (for spreadsheet programs)').default(false);
 
   withGateOptions(program.command('check'))
     .description('check transcripts (files, directories, globs, or - for stdin) and print a scorecard per conversation')
@@ -132,16 +137,52 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .option('--baseline <file>', 'fail only on findings that are not in this baseline; report the fixed ones')
     .option('--write-baseline', 'record the current findings in the --baseline file', false)
     .option('--prune-baseline', 'drop fixed findings from the --baseline file', false)
+    .option(
+      '--max-input-mb <n>',
+      `refuse inputs (files, stdin, records of a stream) larger than this, unread (default: ${DEFAULT_LIMITS.inputBytes / 1024 / 1024})`,
+      count('--max-input-mb', 1),
+    )
+    .option(
+      '--max-turn-chars <n>',
+      `check only the first n characters of a longer turn, with a notice (default: ${DEFAULT_LIMITS.turnChars})`,
+      count('--max-turn-chars', 1),
+    )
+    .option('--max-turns <n>', `refuse conversations with more turns (default: ${DEFAULT_LIMITS.turns})`, count('--max-turns', 1))
+    .addOption(csvBom())
+    .option(
+      '--redact',
+      "mask card numbers, account-like digit runs, e-mail addresses, phone numbers, postcodes and speakers' names in every output",
+    )
+    .option('--quote-chars <n>', 'cut every quote to at most n characters', count('--quote-chars', 1))
     .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);
       if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline)
         throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
-      const { failOn: _o, maxWarnings: _w, failUnder: _u, maxUnjudged: _j, format: _f, inputFormat, ...rest } = opts;
+      const {
+        failOn: _o,
+        maxWarnings: _w,
+        failUnder: _u,
+        maxUnjudged: _j,
+        format: _f,
+        inputFormat,
+        maxInputMb,
+        maxTurnChars,
+        maxTurns,
+        redact,
+        quoteChars,
+        ...rest
+      } = opts;
+      const privacy = { ...(redact && { redact: true }), ...(quoteChars !== undefined && { quoteChars }) };
+      const limits = {
+        ...(maxInputMb !== undefined && { inputBytes: maxInputMb * 1024 * 1024 }),
+        ...(maxTurnChars !== undefined && { turnChars: maxTurnChars }),
+        ...(maxTurns !== undefined && { turns: maxTurns }),
+      };
       const gates = gatesOf(opts);
       code = await checkCommand(
         paths,
-        { ...rest, ...(inputFormat && { inputFormat }), gates, outputs, ignore: opts.ignore ?? [], cwd },
+        { ...rest, ...(inputFormat && { inputFormat }), gates, limits, privacy, outputs, ignore: opts.ignore ?? [], cwd },
         io,
       );
     });
@@ -156,6 +197,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       "take the gates' defaults from this config (default: callcoach.config.yaml here or in a directory above)",
     )
     .option('--no-config', 'use no config file')
+    .addOption(csvBom())
     .action(async (files: string[], opts) => {
       code = await (
         await import('./merge.js')
@@ -166,6 +208,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
           ...(opts.groupBy && { groupBy: opts.groupBy }),
           gates: gatesOf(opts),
           config: opts.config,
+          csvBom: opts.csvBom,
           cwd,
         },
         io,
@@ -222,7 +265,12 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       io.stderr.write(`callcoach: ${err.message}\n`);
       return EXIT.error;
     }
-    return reportSetupError(err, io);
+    if (err instanceof WriteFailure) {
+      io.stderr.write(`callcoach: ${err.message}\n`);
+      return EXIT.error;
+    }
+    if (err instanceof SetupError) return reportSetupError(err, io);
+    return reportInternalError(err, io, argv.includes('--debug') || Boolean(io.env.CALLCOACH_DEBUG));
   }
   return code;
 }

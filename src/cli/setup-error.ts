@@ -9,3 +9,20 @@ export function reportSetupError(err: unknown, io: CliIO): number {
   io.stderr.write(err.problems.length > 0 ? `${err.problems.map(formatProblem).join('\n')}\n` : `callcoach: ${err.message}\n`);
   return EXIT.error;
 }
+
+/**
+ * A bug in callcoach, not a problem with the input: said so, with where to report it; the stack trace
+ * only with --debug (or CALLCOACH_DEBUG), since it means nothing to the user and may quote their data.
+ */
+export function reportInternalError(err: unknown, io: CliIO, debug: boolean): number {
+  const message = err instanceof Error ? err.message : String(err);
+  io.stderr.write(
+    `callcoach: internal error: ${oneLine(message)}\n` +
+      (debug && err instanceof Error && err.stack
+        ? `${err.stack}\n`
+        : 'This is a bug in callcoach, not a problem with your input: please report it with the command you ran (add --debug for the stack trace).\n'),
+  );
+  return EXIT.error;
+}
+
+const oneLine = (s: string) => (s.length > 200 ? `${s.slice(0, 200)}…` : s).replace(/[\r\n]+/g, ' ');

@@ -38,6 +38,7 @@ export interface ResolvedConfig {
   passMark?: Sourced<number>;
   /** `suppress` entries, with the directory their globs are relative to and where each was written. */
   suppress: (ConfigDocument['suppress'][number] & { dir: string; file: string; line: number })[];
+  redact?: Sourced<boolean>;
   gates: Partial<{ [K in keyof ConfigDocument['gates']]: Sourced<NonNullable<ConfigDocument['gates'][K]>> }>;
   /** Where each config file's locator lives, for problems found after loading (unknown rule ids). */
   locate(file: string): Locator;
@@ -52,8 +53,8 @@ interface Parsed {
 }
 
 function parseConfig(file: string): Parsed {
-  const { yaml, locator } = readYamlFile(file, 'config');
-  const checked = configSchema.safeParse(yaml.toJS() ?? {});
+  const { value, locator } = readYamlFile(file, 'config');
+  const checked = configSchema.safeParse(value ?? {});
   if (!checked.success) throw schemaProblem(file, locator, [], checked.error, Object.keys(configSchema.shape));
   return { file, doc: checked.data, locator, added: [] };
 }
@@ -159,6 +160,7 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
       resolved.weights.set(Number(step), { value: weight, origin: `${file}: scorecard.weights` });
     doc.suppress.forEach((entry, i) => resolved.suppress.push({ ...entry, dir, file, line: locator.at(['suppress', i]).line }));
     if (doc.scorecard.passMark !== undefined) resolved.passMark = { value: doc.scorecard.passMark, origin: `${file}: scorecard.passMark` };
+    if (doc.redact !== undefined) resolved.redact = { value: doc.redact, origin: `${file}: redact` };
     for (const [k, v] of Object.entries(doc.gates))
       if (v !== undefined) (resolved.gates as Record<string, Sourced<unknown>>)[k] = { value: v, origin: `${file}: gates.${k}` };
   }

@@ -69,6 +69,12 @@ export const configSchema = z.strictObject({
     .describe(
       'Rules turned off, with a reason, for matching transcripts (gitignore-style globs relative to this file), a conversation or a turn; reported as suppressed.',
     ),
+  redact: z
+    .boolean()
+    .optional()
+    .describe(
+      "Mask card numbers, account-like digit runs, e-mail addresses, phone numbers, postcodes and speakers' names in every output (--redact).",
+    ),
   gates: z
     .strictObject({
       failOn: z.enum(SEVERITIES).optional(),

@@ -55,7 +55,12 @@ interface TimedTurn {
 
 function timedTurns(spoken: Spoken, runGapMs: number): TimedTurn[] {
   const byTurn = new Map<Turn, Piece[]>();
-  for (const pieces of spoken.pieces.values()) for (const p of pieces) byTurn.set(p.turn, [...(byTurn.get(p.turn) ?? []), p]);
+  for (const pieces of spoken.pieces.values())
+    for (const p of pieces) {
+      const list = byTurn.get(p.turn);
+      if (list) list.push(p);
+      else byTurn.set(p.turn, [p]);
+    }
   return [...byTurn].map(([turn, words]) => {
     const runs: { startMs: number; endMs: number }[] = [];
     for (const w of words) {

@@ -1,4 +1,5 @@
 import type { Severity } from '../rules/types.js';
+import { mapStrings, terminalSafe } from './escape.js';
 import type { Reporter } from './reporter.js';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -10,8 +11,10 @@ const prop = (s: string) => data(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 export function githubReporter(): Reporter {
   return {
     head: () => '',
-    file: (f) =>
-      [
+    // The annotations show in the job log, a terminal: control characters from input are made visible.
+    file: (raw) => {
+      const f = mapStrings(raw, terminalSafe);
+      return [
         ...f.errors.map(
           (e) =>
             `::error file=${prop(f.path)}${e.line !== undefined ? `,line=${e.line}` : ''}${e.column !== undefined ? `,col=${e.column}` : ''},title=${prop('cannot read transcript')}::${data(e.message)}\n`,
@@ -20,7 +23,8 @@ export function githubReporter(): Reporter {
           (x) =>
             `::${COMMAND[x.severity]} file=${prop(f.path)},line=${x.line},title=${prop(x.rule)}::${data(`${x.message} (turn ${x.turn}, ${x.speaker}: "${x.quote}") Tip: ${x.tip}`)}\n`,
         ),
-      ].join(''),
+      ].join('');
+    },
     tail: () => '',
   };
 }

@@ -1,7 +1,8 @@
 import type { FileResult } from '../results/model.js';
+import { xmlText } from './escape.js';
 import type { Reporter } from './reporter.js';
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`);
+const xml = xmlText;
 
 /** JUnit XML: one testsuite per conversation, one testcase per step (n/a steps are skipped). */
 export function junitReporter(): Reporter {

@@ -1,14 +1,15 @@
 import { placeOf } from '../results/model.js';
 import { STEPS } from '../scorecard/steps.js';
 import type { BatchSummary } from '../results/summary.js';
+import { markdownCode, markdownText } from './escape.js';
 import type { Reporter } from './reporter.js';
 
-const esc = (s: string) => s.replace(/\|/g, '\\|');
 const table = (head: string[], rows: (string | number | null)[][]) =>
   [
     `| ${head.join(' | ')} |`,
     `| ${head.map(() => '---').join(' | ')} |`,
-    ...rows.map((r) => `| ${r.map((c) => esc(String(c ?? '–'))).join(' | ')} |`),
+    // Text cells are escaped where they are made (markdownText, markdownCode); numbers need nothing.
+    ...rows.map((r) => `| ${r.map((c) => String(c ?? '–')).join(' | ')} |`),
   ].join('\n');
 
 /** A summary for a pull-request comment: totals, score bands, most frequent rules, lowest scores, agents. */
@@ -77,7 +78,7 @@ function render(s: BatchSummary): string {
       '',
       table(
         ['rule', 'findings'],
-        s.topRules.map((r) => [`\`${r.rule}\``, r.count]),
+        s.topRules.map((r) => [markdownCode(r.rule), r.count]),
       ),
       '',
     );
@@ -87,7 +88,7 @@ function render(s: BatchSummary): string {
       '',
       table(
         ['conversation', 'score'],
-        s.lowest.map((l) => [`\`${placeOf(l, l.id)}\``, l.score]),
+        s.lowest.map((l) => [markdownCode(placeOf(l, l.id)), l.score]),
       ),
       '',
     );
@@ -98,11 +99,11 @@ function render(s: BatchSummary): string {
       table(
         ['agent', 'conversations', 'mean score', ...STEPS.map((x) => `step ${x.step}`), 'most frequent findings'],
         s.byAgent.map((a) => [
-          a.agent,
+          markdownText(a.agent),
           a.conversations,
           a.meanScore,
           ...STEPS.map((x) => a.meanByStep[x.step]),
-          a.topFindings.map((t) => `\`${t.rule}\` (${t.count})`).join(', '),
+          a.topFindings.map((t) => `${markdownCode(t.rule)} (${t.count})`).join(', '),
         ]),
       ),
       '',

@@ -9,6 +9,8 @@ export interface ReportContext {
   /** Pack names that ran, in order, for per-pack columns (CSV). */
   packs: readonly string[];
   color: ChalkInstance;
+  /** CSV: start with a UTF-8 byte order mark, for spreadsheet programs. */
+  csvBom?: boolean;
 }
 
 /**

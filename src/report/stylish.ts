@@ -5,6 +5,7 @@ import type { Severity } from '../rules/types.js';
 import { type FileResult, placeOf } from '../results/model.js';
 import { STEPS } from '../scorecard/steps.js';
 import type { BatchSummary } from '../results/summary.js';
+import { mapStrings, terminalSafe } from './escape.js';
 import type { ReportContext, Reporter } from './reporter.js';
 import type { StepScore } from '../scorecard/score.js';
 import { formatClock } from '../transcript/timestamp.js';
@@ -16,9 +17,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function stylishReporter({ color: c }: ReportContext): Reporter {
   return {
     head: () => '',
-    file: (result) => `${fileBlock(result, c).join('\n')}\n\n`,
-    tail: (summary) =>
-      `${[summaryLine(summary, c), ...(summary.files > 1 ? batchLines(summary, c) : []), ...agentLines(summary, c)].join('\n')}\n`,
+    // Everything that came from input is made inert for the terminal before it is laid out.
+    file: (raw) => `${fileBlock(mapStrings(raw, terminalSafe), c).join('\n')}\n\n`,
+    tail: (raw) => {
+      const summary = mapStrings(raw, terminalSafe);
+      return `${[summaryLine(summary, c), ...(summary.files > 1 ? batchLines(summary, c) : []), ...agentLines(summary, c)].join('\n')}\n`;
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { definedOnly } from '../util/defined.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { firstYamlError } from '../util/yaml-error.js';
+import { yamlValue } from '../util/yaml.js';
 import { Locator, type Path } from './locate.js';
 import { packNameOf } from './pack-files.js';
 import { PackLoadError } from './problems.js';
@@ -32,7 +33,7 @@ export interface ValidatedPack {
  * Reads a YAML file (a pack or a config) up to its parsed document: unreadable, oversized, deeply
  * nested or invalid YAML is a PackLoadError located in the file.
  */
-export function readYamlFile(file: string, what: 'pack' | 'config'): { yaml: Document; locator: Locator } {
+export function readYamlFile(file: string, what: 'pack' | 'config'): { yaml: Document; locator: Locator; value: unknown } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -48,13 +49,15 @@ export function readYamlFile(file: string, what: 'pack' | 'config'): { yaml: Doc
     const hint = bracket ? " (a pattern that starts with '[' must be quoted)" : '';
     throw new PackLoadError({ file, line: yamlError.line, column: yamlError.column, message: `invalid YAML: ${yamlError.message}${hint}` });
   }
-  return { yaml, locator: new Locator(yaml, text) };
+  const read = yamlValue(yaml);
+  if ('error' in read) throw new PackLoadError({ file, line: 1, column: 1, message: `invalid YAML: ${read.error}` });
+  return { yaml, locator: new Locator(yaml, text), value: read.value };
 }
 
 /** Reads and fully validates one pack file; throws PackLoadError with file, line and column. */
 export function validatePack(file: string): { doc: ValidatedPack; locator: Locator } {
-  const { yaml, locator } = readYamlFile(file, 'pack');
-  const result = packSchema.safeParse(yaml.toJS());
+  const { value, locator } = readYamlFile(file, 'pack');
+  const result = packSchema.safeParse(value);
   if (!result.success) throw schemaProblem(file, locator, [], result.error);
   const expected = packNameOf(file);
   if (result.data.pack !== expected) {

@@ -1,10 +1,15 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
+import { writeFileAtomic } from '../util/atomic-file.js';
+import { definedOnly } from '../util/defined.js';
+import { describeFsError } from '../util/fs-error.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
+import { applyPrivacy, type Privacy } from '../results/redact.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
 import type { Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
+import { DEFAULT_LIMITS, type Limits, tooLarge } from '../transcript/limits.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { type BaselineChange, type BaselineMode, BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
@@ -13,7 +18,7 @@ import { resolveGates } from './configured-gates.js';
 import { exitCode, type Gates, withGates } from './gates.js';
 import { CORES, jobsFor } from './jobs.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
-import { linesOf, readAll } from './lines.js';
+import { linesOf, readAll, readUpTo } from './lines.js';
 import { batches, mapOrdered } from './ordered.js';
 import { packFilesFor } from './pack-targets.js';
 import { prepare, type Prepared, type Setup } from './setup.js';
@@ -44,6 +49,10 @@ export interface CheckerOptions {
   gates?: Partial<Gates>;
   /** Only findings not in this baseline file count; `write` and `prune` rewrite it on `save()`. */
   baseline?: { file: string; mode?: BaselineMode };
+  /** Personal data masked and quotes cut in every result (`redact` also comes from the config). */
+  privacy?: Privacy;
+  /** Input size and turn limits; unset ones take DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
 }
 
 export interface CheckInputs {
@@ -71,6 +80,8 @@ export class Checker {
   readonly gates: Gates;
   /** Which packs and rules produce the results, for reports made later from them (`merge`). */
   readonly info: RunInfo;
+  /** What every result is passed through before it is reported: these options, then the config's `redact`. */
+  readonly privacy: Privacy;
   private readonly setup: Setup;
   private readonly prepared: Prepared;
 
@@ -85,6 +96,7 @@ export class Checker {
       ...(chosen.selected && { packs: chosen.selected }),
       ...(configFile && { configFile }),
       cwd,
+      limits: { ...DEFAULT_LIMITS, ...definedOnly(options.limits ?? {}) },
       ...(options.inputFormat !== undefined && { format: options.inputFormat }),
       ...(options.roles && { roles: [...options.roles].map(([label, role]) => [label.toLowerCase(), role] as [string, AssignableRole]) }),
       ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
@@ -92,6 +104,11 @@ export class Checker {
     this.prepared = prepare(this.setup);
     if (this.prepared.problems.length > 0) throw new SetupError('invalid configuration or rule pack', this.prepared.problems);
     this.gates = resolveGates(this.prepared.config, options.gates);
+    const { config } = this.prepared;
+    this.privacy = {
+      redact: options.privacy?.redact ?? config?.redact?.value ?? false,
+      ...definedOnly({ quoteChars: options.privacy?.quoteChars }),
+    };
     this.packs = this.prepared.packs;
     this.rules = this.prepared.rules;
     this.info = runInfoOf(
@@ -127,7 +144,7 @@ export class Checker {
     } catch (err) {
       if (mode === 'write' && (err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
       throw new SetupError(
-        `cannot use baseline ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (record one with --write-baseline)' : (err as Error).message}`,
+        `cannot use baseline ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (record one with --write-baseline)' : describeFsError(err)}`,
       );
     }
     try {
@@ -168,7 +185,7 @@ export class CheckRun implements AsyncIterable<FileResult> {
   /** Finds the inputs (so `total` is known); iterating calls it when it has not been called. */
   async start(): Promise<void> {
     if (this.tasks) return;
-    const found = await taskSource(this.inputs, this.checker.cwd);
+    const found = await taskSource(this.inputs, this.checker.cwd, this.setup.limits!);
     this.tasks = found.stream;
     this.total = found.count;
   }
@@ -189,7 +206,8 @@ export class CheckRun implements AsyncIterable<FileResult> {
             this.skipped.push(full);
             continue;
           }
-          const file = this.baseline ? this.baseline.filter(full) : full;
+          // Privacy last: the baseline fingerprints the words as they were, so it holds whether or not a run redacts.
+          const file = applyPrivacy(this.baseline ? this.baseline.filter(full) : full, this.checker.privacy);
           this.builder.add(file);
           yield file;
         }
@@ -216,14 +234,15 @@ export class CheckRun implements AsyncIterable<FileResult> {
 
   /**
    * With a baseline in `write` or `prune` mode: rewrites the baseline file for the inputs this run
-   * checked (every other input's entries stay as they were) and says what changed.
+   * checked (every other input's entries stay as they were, atomically; WriteFailure when it cannot)
+   * and says what changed.
    */
   save(): BaselineChange | undefined {
     const spec = this.options.baseline;
     if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return undefined;
     this.summary();
     const next = this.baseline.updated();
-    writeFileSync(resolve(this.checker.cwd, spec.file), formatBaseline(next));
+    writeFileAtomic(resolve(this.checker.cwd, spec.file), formatBaseline(next), spec.file);
     return this.baseline.change(spec.file, next);
   }
 }
@@ -236,14 +255,14 @@ export function checkStream(inputs: CheckInputs | readonly string[], options: Ch
 const isPathList = (inputs: CheckInputs | readonly string[]): inputs is readonly string[] => Array.isArray(inputs);
 
 /** The work, as a stream, and its size when known (for progress and the choice of threads). */
-async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: AsyncIterable<Task>; count?: number }> {
+async function taskSource(inputs: CheckInputs, cwd: string, limits: Limits): Promise<{ stream: AsyncIterable<Task>; count?: number }> {
   const { paths, stdin, stdinFormat = 'transcript' } = inputs;
   const fromStdin = paths.length === 0 || paths.includes(STDIN);
   if (fromStdin && !stdin)
     throw new SetupError(
       paths.length === 0 ? 'no paths given: pass files or directories, or - to read stdin' : 'stdin (-) was named but none was given',
     );
-  if (fromStdin && stdinFormat === 'jsonl') return { stream: jsonlRecords(stdin!) };
+  if (fromStdin && stdinFormat === 'jsonl') return { stream: jsonlRecords(stdin!, limits) };
   let wanted = [...paths];
   if (fromStdin && stdinFormat === 'paths') {
     wanted = [
@@ -262,15 +281,24 @@ async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: A
   async function* stream(): AsyncGenerator<Task> {
     for (const input of found) {
       if (input.error) yield { kind: 'missing', path: input.path, message: input.error.message };
-      else if (input.path === STDIN) yield { kind: 'text', path: '<stdin>', text: await readAll(stdin!) };
-      else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path), ...(input.walked && { walked: true }) };
+      else if (input.path === STDIN) {
+        const read = await readUpTo(stdin!, limits.inputBytes);
+        yield 'text' in read
+          ? { kind: 'text', path: '<stdin>', text: read.text }
+          : { kind: 'missing', path: '<stdin>', message: tooLarge(read.bytes, limits).message };
+      } else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path), ...(input.walked && { walked: true }) };
     }
   }
   return { stream: stream(), count: found.length };
 }
 
 /** JSON Lines conversations, one task per record, in input order; each keeps its line in the stream. */
-async function* jsonlRecords(stdin: AsyncIterable<string | Buffer>): AsyncGenerator<Task> {
+async function* jsonlRecords(stdin: AsyncIterable<string | Buffer>, limits: Limits): AsyncGenerator<Task> {
   let number = 0;
-  for await (const line of linesOf(stdin)) if ((number++, line.trim())) yield { kind: 'record', path: '<stdin>', text: line, line: number };
+  for await (const line of linesOf(stdin, limits.inputBytes)) {
+    number++;
+    if (typeof line !== 'string')
+      yield { kind: 'missing', path: '<stdin>', message: tooLarge(line.tooLong, limits, 'record').message, line: number };
+    else if (line.trim()) yield { kind: 'record', path: '<stdin>', text: line, line: number };
+  }
 }

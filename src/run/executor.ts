@@ -1,3 +1,5 @@
+import { failedFile, type FileResult } from '../results/model.js';
+import { DEFAULT_LIMITS, type Limits } from '../transcript/limits.js';
 import type { JobPlan } from './jobs.js';
 import type { Prepared, Setup } from './setup.js';
 import { runTask, type Task, type TaskOutput } from './task.js';
@@ -9,36 +11,81 @@ export interface Executor {
   close(): Promise<void>;
 }
 
+/**
+ * The result for an input whose check failed inside callcoach (a bug or a worker that died): an error
+ * for that input alone, marked internal so it is not mistaken for a problem in the transcript.
+ */
+export function internalFailure(task: Task, err: unknown): FileResult {
+  const reason = err instanceof Error ? err.message : String(err);
+  return failedFile(task.path, {
+    message: `internal error while checking this input (${reason.slice(0, 200)}); this is a bug in callcoach: please report it with the input's shape`,
+    internal: true,
+  });
+}
+
 /** Runs tasks on this thread: the right choice for one file, where starting workers costs more than it saves. */
 export function inlineExecutor({ rulesFor, options }: Prepared): Executor {
   return {
     run: async (tasks) => {
+      // A turn of the event loop per batch: without it a long run is all microtasks, and signals
+      // (SIGINT) and output to a pipe wait until it ends.
+      await new Promise((resolve) => setImmediate(resolve));
       const out: TaskOutput[] = [];
-      for (const t of tasks) out.push(...(await runTask(t, rulesFor, options)));
+      for (const t of tasks) {
+        try {
+          out.push(...(await runTask(t, rulesFor, options)));
+        } catch (err) {
+          out.push(internalFailure(t, err));
+        }
+      }
       return out;
     },
     close: async () => undefined,
   };
 }
 
-/** Runs tasks on `jobs` worker threads; each worker loads the config and compiles the packs once. */
+/**
+ * The heap a worker may use: enough for the largest input the limits let through (measured: about 32 MB
+ * per MB of a word-timed JSON transcript, plus the compiled packs), with room to spare, so an input the
+ * limits accept checks the same in a worker as on the main thread (`--jobs 1`).
+ */
+export function workerHeapMb(limits: Limits): number {
+  return Math.max(96, 64 + Math.ceil((48 * limits.inputBytes) / (1024 * 1024)));
+}
+
+/**
+ * Runs tasks on `jobs` worker threads; each worker loads the config and compiles the packs once. A batch
+ * whose worker dies (out of memory, a crash) is retried one task at a time on fresh workers, so only
+ * the input that kills a worker is reported as failed, and the rest of the batch is checked.
+ */
 export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor> {
   // Loaded only for parallel runs: a one-file check does not start workers.
   const { Piscina } = await import('piscina');
+  const heap = workerHeapMb(setup.limits ?? DEFAULT_LIMITS);
   const pool = new Piscina({
     filename: WORKER_FILE,
     workerData: setup,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 1000,
-    // A worker holds a batch of conversations at a time; capped heaps make V8 collect instead of
-    // growing, so memory stays flat however long the stream (a leak would show as a worker failing,
-    // not as swap). The young generation's cap is set by memory: with V8's default, two workers took
+    // Capped heaps make V8 collect instead of growing, so memory stays flat however long the stream (a
+    // leak would show as a worker failing, not as swap). The old generation's cap follows from the input
+    // limit (workerHeapMb); the young generation's is set by memory: with V8's default, two workers took
     // the process to 280-305 MB; at 24 MB, 234 MB, for CPU within the noise of 16 MB or no cap
     // (2,000-record stream at --jobs 2: 6.18 s against 6.30 s and 6.22 s).
-    resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 },
+    resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 24 },
   });
-  return { run: (tasks) => pool.run(tasks) as Promise<TaskOutput[]>, close: () => pool.destroy() };
+  const one = (task: Task) => (pool.run([task]) as Promise<TaskOutput[]>).catch((err: unknown) => [internalFailure(task, err)]);
+  return {
+    run: async (tasks) => {
+      try {
+        return (await pool.run(tasks)) as TaskOutput[];
+      } catch {
+        return (await Promise.all(tasks.map(one))).flat();
+      }
+    },
+    close: () => pool.destroy(),
+  };
 }
 
 /** Tasks per message to a worker thread. */

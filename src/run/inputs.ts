@@ -1,15 +1,20 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import type { Dirent, Stats } from 'node:fs';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { Ignore } from 'ignore';
 import { comparePaths } from '../results/model.js';
+import { SetupError } from './errors.js';
 import type { LocatedError } from '../transcript/errors.js';
+import { describeFsError } from '../util/fs-error.js';
+import { kindOf } from './read-input.js';
 
 export const STDIN = '-';
 const IGNORE_FILE = '.callcoachignore';
 
+const ALWAYS_IGNORED = ['node_modules/', '.git/'];
+
 /** What a directory walk takes by default (the README's list); each may also be gzipped. Files named explicitly are read whatever they are called. */
 export const DEFAULT_EXTENSIONS: readonly string[] = ['.txt', '.vtt', '.srt', '.json', '.jsonl'];
-const ALWAYS_IGNORED = ['node_modules/', '.git/'];
 
 /**
  * Files that sit beside transcripts in real corpora and are never one: documentation, licences,
@@ -19,7 +24,7 @@ const NOT_TRANSCRIPTS =
   /^(?:(?:readme|source|sources|license|licence|copying|notice|changelog|changes|authors|contributing)(?:\.[^.]+)?|package(?:-lock)?\.json|npm-shrinkwrap\.json|tsconfig\.json|.*\.schema\.json|.*\.roles\.ya?ml|.*\.callcoach\.ya?ml|callcoach\.config\.ya?ml)$/i;
 
 /** `walked`: found by a directory walk or a glob (not named), so a file that is not a transcript is skipped, not an error. */
-type Input = { path: string; walked?: boolean; error?: undefined } | { path: string; walked?: undefined; error: LocatedError };
+type Input = { path: string; walked?: boolean; error?: undefined } | { path: string; walked?: boolean; error: LocatedError };
 
 /** Whether a walk takes this file name: a listed extension (optionally `.gz`), and not a known non-transcript. */
 export function walkable(name: string, extensions: readonly string[] = DEFAULT_EXTENSIONS): boolean {
@@ -47,8 +52,9 @@ export async function ignoreRules(cwd: string, patterns: readonly string[]): Pro
     .add([...patterns]);
   try {
     rules.add(await readFile(join(cwd, IGNORE_FILE), 'utf8'));
-  } catch {
-    // No ignore file: nothing more to leave out.
+  } catch (err) {
+    // No ignore file: nothing more to leave out. One that exists but cannot be read must not be passed over.
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw new SetupError(`cannot read ${IGNORE_FILE}: ${describeFsError(err)}`);
   }
   return rules;
 }
@@ -74,8 +80,9 @@ export async function expandInputs(
       found.set(STDIN, { path: STDIN });
       continue;
     }
-    const info = await stat(resolve(cwd, path)).catch(() => undefined);
-    if (info?.isDirectory()) for (const f of await walk(path, cwd, ignored, extensions)) found.set(f, { path: f, walked: true });
+    const info = await stat(resolve(cwd, path)).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : err));
+    if (info instanceof Error) found.set(path, { path, error: { message: describeFsError(info) } });
+    else if (info?.isDirectory()) for (const f of await walk(path, cwd, ignored, extensions, new Set())) found.set(f.path, f);
     else if (info) found.set(path, { path });
     else if (/[*?[\]{}!]/.test(path)) {
       const { glob } = await import('tinyglobby');
@@ -85,15 +92,49 @@ export async function expandInputs(
   return [...found.values()].sort((a, b) => comparePaths(a.path, b.path));
 }
 
-/** Transcript files below `dir` (as given, relative to `cwd`), by the paths the report will show. */
-async function walk(dir: string, cwd: string, ignored: (p: string) => boolean, extensions: readonly string[]): Promise<string[]> {
-  const entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
-  const files: string[] = [];
+/**
+ * Transcript files below `dir` (as given, relative to `cwd`), by the paths the report will show. A
+ * directory that cannot be listed, a broken symlink or a symlink loop is an input error of its own, and
+ * the walk goes on; symlinks are followed (each real directory is walked once, so a loop ends).
+ */
+async function walk(
+  dir: string,
+  cwd: string,
+  ignored: (p: string) => boolean,
+  extensions: readonly string[],
+  seen: Set<string>,
+): Promise<Input[]> {
+  const real = await realpath(resolve(cwd, dir)).catch(() => resolve(cwd, dir));
+  if (seen.has(real)) return [];
+  seen.add(real);
+  let entries: Dirent[];
+  try {
+    entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
+  } catch (err) {
+    return [{ path: dir, error: { message: `cannot list this directory: ${describeFsError(err)}` } }];
+  }
+  const files: Input[] = [];
   for (const e of entries) {
     const full = join(dir, e.name);
-    if (e.name.startsWith('.') || ignored(e.isDirectory() ? `${full}/` : full)) continue;
-    if (e.isDirectory()) files.push(...(await walk(full, cwd, ignored, extensions)));
-    else if (e.isFile() && walkable(e.name, extensions)) files.push(full);
+    if (e.name.startsWith('.')) continue;
+    let kind: Dirent | Stats = e;
+    if (e.isSymbolicLink()) {
+      try {
+        kind = await stat(resolve(cwd, full));
+      } catch (err) {
+        if (!ignored(full)) files.push({ path: full, error: { message: `symbolic link: ${describeFsError(err)}` } });
+        continue;
+      }
+    }
+    if (ignored(kind.isDirectory() ? `${full}/` : full)) continue;
+    if (kind.isDirectory()) files.push(...(await walk(full, cwd, ignored, extensions, seen)));
+    else if (walkable(e.name, extensions))
+      // Named like a transcript but a FIFO, socket or device: reported, never opened (a FIFO would block).
+      files.push(
+        kind.isFile()
+          ? { path: full, walked: true }
+          : { path: full, walked: true, error: { message: `${kindOf(kind as Stats)}: only regular files are read` } },
+      );
   }
   return files;
 }

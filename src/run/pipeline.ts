@@ -11,7 +11,9 @@ import { isDiarizationLabel } from '../transcript/readers/speaker-label.js';
 import { defaultRole } from '../transcript/roles.js';
 import type { AssignableRole, Conversation } from '../transcript/model.js';
 import { durationMs } from '../transcript/model.js';
+import { DEFAULT_LIMITS, type Limits, withinLimits } from '../transcript/limits.js';
 import { type ReadResult, readTranscripts } from '../transcript/read.js';
+import { timeProblem } from '../transcript/times.js';
 import type { Source } from '../transcript/readers/reader.js';
 
 export interface CheckOptions {
@@ -23,6 +25,8 @@ export interface CheckOptions {
   /** Takes the agent's name from the path (first capture group) when the transcript does not name one. */
   agentFromPath?: RegExp;
   scoring?: Scoring;
+  /** Turn limits (default: DEFAULT_LIMITS). */
+  limits?: Limits;
 }
 
 /**
@@ -35,7 +39,13 @@ export function checkSource(source: Source, options: CheckOptions): FileResult[]
 
 /** The rest of the pipeline for a transcript already read (or that failed to read). */
 export function checkRead(read: ReadResult, options: CheckOptions): FileResult {
-  return read.error ? failedFile(read.path, read.error) : checkConversation(read.path, read.line, read.conversation, options);
+  if (read.error) return failedFile(read.path, read.error);
+  const badTime = timeProblem(read.conversation);
+  if (badTime) return failedFile(read.path, badTime);
+  const limited = withinLimits(read.conversation, options.limits ?? DEFAULT_LIMITS);
+  if ('message' in limited) return failedFile(read.path, limited);
+  const result = checkConversation(read.path, read.line, limited.conversation, options);
+  return limited.notices.length > 0 ? { ...result, notices: [...limited.notices, ...result.notices] } : result;
 }
 
 function checkConversation(path: string, line: number | undefined, read: Conversation, options: CheckOptions): FileResult {

@@ -5,6 +5,7 @@ import { loadPacks, type Pack, type PackProblem } from '../rules/load.js';
 import { packNameOf } from '../rules/pack-files.js';
 import { isPackLoadError } from '../rules/problems.js';
 import type { CompiledRule } from '../rules/types.js';
+import { DEFAULT_LIMITS, type Limits } from '../transcript/limits.js';
 import type { AssignableRole } from '../transcript/model.js';
 import type { TaskOptions } from './task.js';
 
@@ -18,6 +19,8 @@ export interface Setup {
   format?: string;
   roles?: [string, AssignableRole][];
   agentFromPath?: string;
+  /** Default: DEFAULT_LIMITS. */
+  limits?: Limits;
 }
 
 export interface Prepared {
@@ -47,7 +50,7 @@ export function prepare(setup: Setup): Prepared {
     problems,
     rules: [],
     rulesFor: () => [],
-    options: { sidecars: new Map() },
+    options: { sidecars: new Map(), limits: setup.limits ?? DEFAULT_LIMITS },
   });
   if (setup.configFile) {
     try {
@@ -64,6 +67,7 @@ export function prepare(setup: Setup): Prepared {
   if (problems.length > 0) return failed(problems);
   const options: TaskOptions = {
     sidecars: new Map(),
+    limits: setup.limits ?? DEFAULT_LIMITS,
     ...(setup.format !== undefined && { format: setup.format }),
     ...(setup.roles && { roles: new Map(setup.roles) }),
     ...(setup.agentFromPath !== undefined && { agentFromPath: new RegExp(setup.agentFromPath) }),

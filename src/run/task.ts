@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { type CheckOptions, checkRead, checkSource } from './pipeline.js';
 import type { RulesFor } from '../config/apply.js';
@@ -8,8 +8,10 @@ import { decodeTranscript } from '../transcript/decode.js';
 import { type LocatedError, NOT_A_TRANSCRIPT } from '../transcript/errors.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { readRecord } from '../transcript/read.js';
+import { DEFAULT_LIMITS, type Limits, tooLarge } from '../transcript/limits.js';
 import { parseRolesSidecar, sidecarPaths } from '../transcript/sidecar.js';
 import type { CompiledRule } from '../rules/types.js';
+import { readInputBytes, readInputFile } from './read-input.js';
 import { applySuppressions, parseSuppressions, type Suppression, suppressionSidecarNames } from './suppressions.js';
 
 /** One unit of work. Unreadable inputs are tasks too, so they keep their place in the ordered output. */
@@ -18,7 +20,8 @@ export type Task =
   | { kind: 'file'; path: string; file: string; walked?: boolean }
   | { kind: 'text'; path: string; text: string }
   | { kind: 'record'; path: string; text: string; line: number }
-  | { kind: 'missing'; path: string; message: string };
+  /** An input that cannot be checked (missing, not a regular file, over a limit): its error keeps its place. */
+  | { kind: 'missing'; path: string; message: string; line?: number };
 
 export interface TaskOptions {
   format?: string;
@@ -30,6 +33,7 @@ export interface TaskOptions {
   scoring?: Scoring;
   /** The config's suppressions that apply to a path. */
   suppressionsFor?: (path: string) => Suppression[];
+  limits: Limits;
   /** Each directory's roles sidecars, listed once per run however many transcripts it holds. */
   sidecars: Map<string, ReadonlySet<string>>;
 }
@@ -53,8 +57,10 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     rules: rulesFor(task.path),
     ...(options.agentFromPath && { agentFromPath: options.agentFromPath }),
     ...(options.scoring && { scoring: options.scoring }),
+    limits: options.limits,
   };
-  if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
+  if (task.kind === 'missing')
+    return [failedFile(task.path, { message: task.message, ...(task.line !== undefined && { line: task.line }) })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
   if (task.kind === 'record')
     return [
@@ -74,14 +80,12 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   else {
     // Synchronous reads: a task is one small file, and awaiting each read only added a round trip
     // per file (a worker runs one task at a time, so nothing else would fill the wait).
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(task.file);
-    } catch (err) {
-      return [failedFile(task.path, { message: describe(err) })];
-    }
-    const decoded = decodeTranscript(task.path, bytes);
+    const read = readInputBytes(task.file, options.limits);
+    if ('error' in read) return [failedFile(task.path, read.error)];
+    const decoded = decodeTranscript(task.path, read.bytes);
     if (decoded.error) return [failedFile(task.path, decoded.error)];
+    // A gzipped file can unpack far beyond the limit its bytes on disk passed.
+    if (decoded.text.length > options.limits.inputBytes) return [failedFile(task.path, tooLarge(decoded.text.length, options.limits))];
     ({ text, notice } = decoded);
     const found = loadSidecarRoles(task, options.sidecars);
     if (found && !(found instanceof Map)) return [failedFile(task.path, found)];
@@ -139,8 +143,12 @@ function loadSidecarRoles(
     .map((p) => basename(p))
     .find((n) => present.has(n));
   if (!name) return undefined;
-  const parsed = parseRolesSidecar(readFileSync(join(dirname(task.file), name), 'utf8'));
-  return parsed instanceof Map ? parsed : { ...parsed, message: `${join(dirname(task.path), name)}: ${parsed.message}` };
+  const shown = join(dirname(task.path), name);
+  // A sidecar is read like a transcript (regular files only, within the size limit); its problem is this transcript's.
+  const read = readInputFile(join(dirname(task.file), name), SIDECAR_LIMITS);
+  if ('error' in read) return { ...read.error, message: `${shown}: ${read.error.message}` };
+  const parsed = parseRolesSidecar(read.text);
+  return parsed instanceof Map ? parsed : { ...parsed, message: `${shown}: ${parsed.message}` };
 }
 
 /** The suppressions beside a transcript (`NAME.callcoach.yaml`); a malformed sidecar is an error for that transcript. */
@@ -153,13 +161,10 @@ function loadSuppressions(
   const name = suppressionSidecarNames(basename(task.file)).find((n) => present.has(n));
   if (!name) return [];
   const shown = join(dirname(task.path), name).replace(/\\/g, '/');
-  return parseSuppressions(readFileSync(join(dirname(task.file), name), 'utf8'), shown, new Set(rules.map((r) => r.id)));
+  const read = readInputFile(join(dirname(task.file), name), SIDECAR_LIMITS);
+  if ('error' in read) return { ...read.error, message: `${shown}: ${read.error.message}` };
+  return parseSuppressions(read.text, shown, new Set(rules.map((r) => r.id)));
 }
 
-function describe(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a directory';
-  return `cannot read: ${(err as Error).message}`;
-}
+// A roles sidecar maps a few labels to roles: a megabyte is far more than any needs.
+const SIDECAR_LIMITS: Limits = { ...DEFAULT_LIMITS, inputBytes: 1024 * 1024 };

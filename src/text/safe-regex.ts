@@ -1,12 +1,20 @@
+import v8 from 'node:v8';
 import type { PhraseMatch } from './phrase.js';
 import type { TextView } from './view.js';
 
+// Pack regexes run on V8's linear-time engine and nowhere else (the `l` flag), so no pattern can
+// backtrack, whatever the text. The flag that enables the engine is process-wide, and must be set before
+// a pattern asks for it; it leaves every other regular expression as it was.
+v8.setFlagsFromString('--enable-experimental-regexp-engine');
+
+/** The largest count V8's linear engine unrolls (`a{1,16}` runs, `a{1,17}` cannot). */
+const MAX_COUNT = 16;
+
 /**
- * Why a user-written regular expression is refused, or undefined when it is accepted. Backreferences
- * and lookbehind are the constructs V8's linear-time engine cannot run, so they could still hang on
- * crafted text; everything else falls back to that engine on excessive backtracking (bin/callcoach.js).
- * That engine supports neither the i nor the u flag, so user regexes run without them, on the
- * lower-cased text: a pattern written in lower case matches whatever the case.
+ * Why a user-written regular expression is refused, or undefined when it is accepted: only what V8's
+ * linear-time engine runs is accepted, so a pattern always finishes in time linear in the text. The
+ * engine supports neither the i nor the u flag, so user regexes run without them, on the lower-cased
+ * text: a pattern written in lower case matches whatever the case.
  */
 export function regexProblem(source: string): string | undefined {
   try {
@@ -14,14 +22,58 @@ export function regexProblem(source: string): string | undefined {
   } catch (err) {
     return `invalid regular expression: ${(err as Error).message.replace(/^Invalid regular expression: /, '')}`;
   }
-  if (/\\[1-9]|\\k</.test(source)) return 'backreferences (\\1, \\k<name>) are not allowed: they can take exponential time';
-  if (/\(\?<[=!]/.test(source)) return 'lookbehind ((?<=…), (?<!…)) is not allowed: it cannot run in linear time';
+  const construct = nonLinearConstruct(source);
+  if (construct) return construct;
+  try {
+    new RegExp(source, 'l');
+  } catch {
+    return 'this pattern cannot run in linear time (V8 refuses it for its linear engine); simplify it';
+  }
   return undefined;
 }
 
-/** A user regex, compiled so the linear-time fallback can run it. */
+/** The first construct the linear engine cannot run, named for the pack author. */
+function nonLinearConstruct(source: string): string | undefined {
+  // Each open group's largest product of counts inside it, so nested counts multiply: (?:a{1,5}){1,5} is 25.
+  const groups: number[] = [1];
+  let atom = 1;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      if (/[1-9]/.test(next) || (next === 'k' && source[i + 2] === '<'))
+        return 'backreferences (\\1, \\k<name>) are not allowed: they can take exponential time';
+      i++;
+      atom = 1;
+    } else if (c === '[') {
+      // A class is one atom: skip to its end (escapes included).
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+      atom = 1;
+    } else if (c === '(') {
+      if (source.startsWith('(?=', i) || source.startsWith('(?!', i))
+        return 'lookahead ((?=…), (?!…)) is not allowed: it cannot run in linear time';
+      if (source.startsWith('(?<=', i) || source.startsWith('(?<!', i))
+        return 'lookbehind ((?<=…), (?<!…)) is not allowed: it cannot run in linear time';
+      groups.push(1);
+    } else if (c === ')') {
+      atom = groups.pop() ?? 1;
+      groups[groups.length - 1] = Math.max(groups[groups.length - 1]!, atom);
+    } else if (c === '{') {
+      const count = /^\{(\d+)(?:,(\d*))?\}/.exec(source.slice(i));
+      if (!count) continue;
+      const bound = Math.max(Number(count[1]), count[2] ? Number(count[2]) : 0);
+      if (bound * atom > MAX_COUNT)
+        return `counted repetition ${count[0]}${atom > 1 ? ` over a group that repeats ${atom} times` : ''} is not allowed: counts above ${MAX_COUNT} cannot run in linear time (use + or *, or a smaller count)`;
+      groups[groups.length - 1] = Math.max(groups[groups.length - 1]!, bound * atom);
+      i += count[0].length - 1;
+    } else atom = 1;
+  }
+  return undefined;
+}
+
+/** A user regex, on the linear-time engine: it cannot backtrack. */
 export function userRegex(source: string): RegExp {
-  return new RegExp(source, 'g');
+  return new RegExp(source, 'gl');
 }
 
 /** Matches of user regexes over a turn's lower-cased text, as token ranges (so quotes and exceptions work alike). */

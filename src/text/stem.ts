@@ -15,10 +15,14 @@ function foldSpelling(word: string): string {
     .replace(/([a-z]{2,}[^aeiou])tre(s)?$/, '$1ter$2');
 }
 
+// No English word is longer; the spelling fold and the stemmer's suffix rules rescan a word at each
+// position, so a crafted 100 KB "word" would cost quadratic time. Longer runs of letters match as written.
+const MAX_STEMMED = 40;
+
 export function stem(word: string): string {
   let hit = cache.get(word);
   if (hit === undefined) {
-    hit = /^[a-z]+$/.test(word) ? PorterStemmer.stem(foldSpelling(word)) : word;
+    hit = word.length <= MAX_STEMMED && /^[a-z]+$/.test(word) ? PorterStemmer.stem(foldSpelling(word)) : word;
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, hit);
   }

@@ -5,6 +5,8 @@ export interface LocatedError {
   column?: number;
   /** Set when the file is valid JSON that no reader recognizes: a directory walk skips such files. */
   code?: typeof NOT_A_TRANSCRIPT;
+  /** The check failed inside callcoach (a bug), not because of the input. */
+  internal?: true;
 }
 
 export const NOT_A_TRANSCRIPT = 'not-a-transcript';
@@ -45,4 +47,13 @@ export function positionsOf(text: string): (offset: number) => { line: number; c
     }
     return { line: lo + 1, column: offset - starts[lo]! + 1 };
   };
+}
+
+/**
+ * Input quoted in an error message: at most `max` characters, control characters escaped, so a
+ * message never carries a transcript's bulk or its terminal sequences.
+ */
+export function excerpt(text: string, max = 40): string {
+  const short = text.length > max ? `${text.slice(0, max)}…` : text;
+  return short.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

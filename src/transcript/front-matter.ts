@@ -1,4 +1,4 @@
-import { parseDocument } from '../util/yaml.js';
+import { parseDocument, yamlValue } from '../util/yaml.js';
 import { firstYamlError } from '../util/yaml-error.js';
 import { ReadError } from './errors.js';
 import type { AssignableRole } from './model.js';
@@ -25,7 +25,9 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   const doc = parseDocument(lines.slice(1, close).join('\n'));
   const problem = firstYamlError(doc);
   if (problem) throw new ReadError(`invalid YAML front matter: ${problem.message}`, problem.line + 1, problem.column);
-  const value: unknown = doc.toJS();
+  const read = yamlValue(doc);
+  if ('error' in read) throw new ReadError(`invalid YAML front matter: ${read.error}`, 2, 1);
+  const value = read.value;
   if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
     throw new ReadError('front matter must be a mapping of keys (id, agent, roles, …)', 2, 1);
   }

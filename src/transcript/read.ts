@@ -103,7 +103,15 @@ function guarded(path: string, read: () => Conversation): ReadResult {
     return { path, conversation: read() };
   } catch (err) {
     if (err instanceof ReadError) return { path, error: err.toLocated() };
-    return { path, error: { message: `could not read transcript: ${err instanceof Error ? err.message : String(err)}` } };
+    // A reader failing other than with a ReadError is a bug in the reader, not a fault of the input.
+    const reason = err instanceof Error ? err.message : String(err);
+    return {
+      path,
+      error: {
+        message: `internal error while reading this transcript (${reason.slice(0, 200)}); this is a bug in callcoach: please report it`,
+        internal: true,
+      },
+    };
   }
 }
 

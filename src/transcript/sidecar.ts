@@ -1,6 +1,6 @@
-import { parseDocument } from '../util/yaml.js';
+import { parseDocument, yamlValue } from '../util/yaml.js';
 import { firstYamlError } from '../util/yaml-error.js';
-import type { LocatedError } from './errors.js';
+import { excerpt, type LocatedError } from './errors.js';
 import type { AssignableRole } from './model.js';
 import { isRole } from './roles.js';
 
@@ -15,7 +15,9 @@ export function parseRolesSidecar(text: string): Map<string, AssignableRole> | L
   const doc = parseDocument(text);
   const bad = firstYamlError(doc);
   if (bad) return { message: `invalid YAML: ${bad.message}`, line: bad.line, column: bad.column };
-  const value: unknown = doc.toJS();
+  const read = yamlValue(doc);
+  if ('error' in read) return { message: `invalid YAML: ${read.error}`, line: 1, column: 1 };
+  const value = read.value;
   const map = value && typeof value === 'object' && 'roles' in value ? (value as { roles: unknown }).roles : value;
   if (!map || typeof map !== 'object' || Array.isArray(map))
     return { message: 'expected a mapping of speaker labels to roles, e.g. {spk_0: agent, spk_1: customer}', line: 1, column: 1 };
@@ -24,7 +26,7 @@ export function parseRolesSidecar(text: string): Map<string, AssignableRole> | L
     if (!isRole(role)) {
       const line = text.split(/\r?\n/).findIndex((l) => l.includes(label)) + 1;
       return {
-        message: `role of '${label}' is ${JSON.stringify(role)}; expected agent, customer or other`,
+        message: `role of '${excerpt(label)}' is ${excerpt(JSON.stringify(role) ?? String(role))}; expected agent, customer or other`,
         line: Math.max(1, line),
         column: 1,
       };

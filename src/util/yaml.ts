@@ -8,3 +8,15 @@ export const parseDocument: typeof ParseDocument = (...args: Parameters<typeof P
   (require('yaml') as { parseDocument: typeof ParseDocument }).parseDocument(...args);
 
 export type { Document };
+
+/**
+ * A document's value, or why it has none: aliases that expand past the parser's limit (a "billion
+ * laughs" bomb) make toJS throw, and that is a problem of the file, not a crash.
+ */
+export function yamlValue(doc: Document): { value: unknown } | { error: string } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch (err) {
+    return { error: err instanceof Error ? err.message : String(err) };
+  }
+}

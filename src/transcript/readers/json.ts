@@ -61,6 +61,11 @@ export function parseJsonValue(text: string): unknown {
 }
 
 function parseValue(source: string): unknown {
+  const tooDeep = nestingBeyond(source, MAX_DEPTH);
+  if (tooDeep >= 0) {
+    const { line, column } = positionsOf(source)(tooDeep);
+    throw new ReadError(`JSON nested more than ${MAX_DEPTH} levels deep: no transcript format needs that many`, line, column);
+  }
   try {
     return JSON.parse(source);
   } catch {
@@ -79,4 +84,25 @@ function locate(source: string): { root: Node; positionAt: ReturnType<typeof pos
     throw new ReadError(`invalid JSON: ${first ? (EXPECTED[first.error] ?? 'syntax error') : 'empty file'}`, line, column);
   }
   return { root, positionAt };
+}
+
+// Parsing and reading values recurse once per level: a limit keeps deep input from exhausting the stack,
+// whose size differs between the main thread and workers (so results would depend on --jobs).
+const MAX_DEPTH = 256;
+
+/** The offset of the first bracket nested deeper than `max` (strings skipped), or -1. */
+function nestingBeyond(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93 /* } ] */) depth--;
+  }
+  return -1;
 }

@@ -1,4 +1,4 @@
-import { ReadError } from '../errors.js';
+import { excerpt, ReadError } from '../errors.js';
 import { parseClock } from '../timestamp.js';
 import { roleFor } from '../roles.js';
 import { conversationOf, type RawTurn, speakerLabel } from './assemble.js';
@@ -16,7 +16,7 @@ const PREFIX = /^(?:\[([^\]]{1,40})\]|([\p{L}\p{N}_][\p{L}\p{N}_ .'’-]{0,39}?)
 export const srtReader: Reader = {
   format: 'srt',
   extensions: ['.srt'],
-  sniff: (head) => /^\uFEFF?\s*\d+\s*\r?\n\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->/.test(head),
+  sniff: (head) => /^\uFEFF?\s*\d+[ \t]*\r?\n[ \t]*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/.test(head),
   read(source: Source) {
     const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
     const turns: RawTurn[] = [];
@@ -33,11 +33,13 @@ export const srtReader: Reader = {
         throw new ReadError('expected a cue timing line such as "00:00:01,000 --> 00:00:04,000"', Math.min(i, lines.length - 1) + 1, 1);
       const startMs = parseClock(timing[1]!);
       const endMs = parseClock(timing[2]!);
-      if (startMs === undefined) throw new ReadError(`malformed start time '${timing[1]}'`, i + 1, lines[i]!.indexOf(timing[1]!) + 1);
-      if (endMs === undefined) throw new ReadError(`malformed end time '${timing[2]}'`, i + 1, lines[i]!.indexOf(timing[2]!) + 1);
+      if (startMs === undefined)
+        throw new ReadError(`malformed start time '${excerpt(timing[1]!)}'`, i + 1, lines[i]!.indexOf(timing[1]!) + 1);
+      if (endMs === undefined) throw new ReadError(`malformed end time '${excerpt(timing[2]!)}'`, i + 1, lines[i]!.indexOf(timing[2]!) + 1);
       const textLines: string[] = [];
       for (i++; i < lines.length && lines[i]!.trim(); i++) textLines.push(lines[i]!.trim());
-      let text = textLines.join(' ').replace(/<[^>]+>/g, '');
+      // A tag ends at the next '<' too: otherwise each '<' of an unclosed run would rescan the rest of the cue.
+      let text = textLines.join(' ').replace(/<[^<>]*>/g, '');
       const prefix = PREFIX.exec(text);
       if (prefix) {
         previous = speakerLabel(prefix[1] ?? prefix[2]);

@@ -1,4 +1,4 @@
-import { ReadError } from '../errors.js';
+import { excerpt, ReadError } from '../errors.js';
 import { readFrontMatter } from '../front-matter.js';
 import type { AssignableRole, Conversation, Turn } from '../model.js';
 import { speakersOf } from '../model.js';
@@ -37,8 +37,9 @@ const DAY_MS = 24 * WALL_CLOCK_FROM_MS;
 export const textReader: Reader = {
   format: 'text',
   extensions: ['.txt', '.text', '.md'],
+  // Blanks, not \s, around the label: \s spans newlines, so every line start would rescan the blank lines after it.
   sniff: (head) =>
-    /^(?:---\s*$|\s*(?:\[[\d:.,\sAPMapm>-]+\]\s*)?[\p{L}][\p{L}\p{M}\p{N} ._()-]{0,47}:\s)/mu.test(head) ||
+    /^(?:---[ \t]*\r?$|[ \t]*(?:\[[\d:.,\t APMapm>-]+\][ \t]*)?[\p{L}][\p{L}\p{M}\p{N} ._()-]{0,47}:\s)/mu.test(head) ||
     head.split(/\r?\n/, 50).some((l) => headingOf(l, NO_ROLES) !== undefined),
   read(source: Source): Conversation {
     const lines = source.text.replace(/^\uFEFF/, '').split(/\r?\n/);
@@ -201,15 +202,17 @@ function parseTime(text: string): number | undefined {
 }
 
 function parseStamp(inner: string, line: number, column: number): TurnLine['times'] {
-  const parts = inner.split(/\s*(?:-->|–|—|-)\s*/);
+  // Split, then trim: blanks on both sides of the separator in the pattern would rescan a run of blanks at each position.
+  const parts = inner.split(/-->|–|—|-/).map((p) => p.trim());
   const expected = 'expected a timestamp such as [01:23], [00:01:23.450] or a range [00:00:12.480-00:00:15.910]';
-  if (parts.length > 2) throw new ReadError(`malformed timestamp [${inner}]: ${expected}`, line, column);
+  if (parts.length > 2) throw new ReadError(`malformed timestamp [${excerpt(inner)}]: ${expected}`, line, column);
   const startMs = parseTime(parts[0]!);
-  if (startMs === undefined) throw new ReadError(`malformed timestamp [${inner}]: ${expected}`, line, column);
+  if (startMs === undefined) throw new ReadError(`malformed timestamp [${excerpt(inner)}]: ${expected}`, line, column);
   if (parts.length === 1) return { startMs };
   const endMs = parseTime(parts[1]!);
-  if (endMs === undefined) throw new ReadError(`malformed end time in [${inner}]: ${expected}`, line, column + inner.indexOf(parts[1]!));
-  if (endMs < startMs) throw new ReadError(`timestamp range [${inner}] ends before it starts`, line, column);
+  if (endMs === undefined)
+    throw new ReadError(`malformed end time in [${excerpt(inner)}]: ${expected}`, line, column + inner.indexOf(parts[1]!));
+  if (endMs < startMs) throw new ReadError(`timestamp range [${excerpt(inner)}] ends before it starts`, line, column);
   return { startMs, endMs };
 }
 

@@ -81,7 +81,7 @@ function voices(nodes: readonly VttNode[], raw: string): { speaker?: string; tex
   // "<v It's late" (no ">") makes the whole cue a voice name by the spec; keep the words rather than lose them.
   const bare = raw
     .replace(/^<v\b[^\s>]*\s*/, '')
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '') // a tag also ends at the next '<', so an unclosed run is not rescanned at each '<'
     .replace(/\s+/g, ' ')
     .trim();
   return spoken.length > 0 || !bare ? spoken : [{ text: bare }];
