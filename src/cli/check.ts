@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { colors } from '../report/color.js';
-import { REPORTERS } from '../report/index.js';
+import { REPORTERS, showsTranscript } from '../report/index.js';
 import type { Reporter } from '../report/reporter.js';
 import { type CheckerOptions, type CheckInputs, Checker, type CheckRun } from '../run/checker.js';
 import { EXIT } from '../run/gates.js';
@@ -42,7 +42,13 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       ...checker
     } = options;
     const mode = writeBaseline ? 'write' : pruneBaseline ? 'prune' : 'compare';
-    run = Checker.open({ ...checker, groupByAgent: groupBy === 'agent', ...(baseline && { baseline: { file: baseline, mode } }) }).check({
+    const transcript = checker.transcript || options.outputs.some((o) => showsTranscript(o.format));
+    run = Checker.open({
+      ...checker,
+      transcript,
+      groupByAgent: groupBy === 'agent',
+      ...(baseline && { baseline: { file: baseline, mode } }),
+    }).check({
       paths,
       ignore,
       stdinFormat,

@@ -31,7 +31,7 @@ const count = (name: string, min: number) =>
 const formatOption = () =>
   new Option(
     '-f, --format <spec>',
-    'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown; e.g. -f stylish -f json:out/results.json',
+    'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown, html; e.g. -f stylish -f json:out/results.json',
   ).argParser(collect);
 
 // Only `check` is loaded up front: the other commands (and the YAML writer they use) load when run,
@@ -100,6 +100,11 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .option('--baseline <file>', 'fail only on findings that are not in this baseline; report the fixed ones')
     .option('--write-baseline', 'record the current findings in the --baseline file', false)
     .option('--prune-baseline', 'drop fixed findings from the --baseline file', false)
+    .option(
+      '--transcript',
+      "carry each conversation's turns in the results (JSON, JSON Lines), so merge can make an HTML report; on with -f html",
+      false,
+    )
     .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);

@@ -3,7 +3,7 @@ import type { Finding } from '../rules/engine.js';
 import type { RuleInfo } from '../rules/types.js';
 import type { Scorecard } from '../scorecard/score.js';
 import type { LocatedError } from '../transcript/errors.js';
-import type { RoleAssignment, Speaker } from '../transcript/model.js';
+import type { Role, RoleAssignment, Speaker } from '../transcript/model.js';
 import { VERSION } from '../version.js';
 
 /** The one result model every output format is a pure function of. */
@@ -25,6 +25,18 @@ export interface FileResult {
   /** Things the reader of the report should know, e.g. that roles could not be decided. */
   notices: string[];
   errors: LocatedError[];
+  /** Every turn's text, only when asked for (`--transcripts`, or an HTML report): reports that show the conversation. */
+  transcript?: TranscriptTurn[];
+}
+
+/** A turn as the results carry it: who spoke, when, and what they said. */
+export interface TranscriptTurn {
+  index: number;
+  speaker: string;
+  role: Role;
+  text: string;
+  startMs: number | null;
+  endMs: number | null;
 }
 
 /** The result for a file that could not be read. */

@@ -34,6 +34,8 @@ export interface CheckerOptions {
   roles?: ReadonlyMap<string, AssignableRole>;
   /** The agent's name from the path (first capture group) when the transcript has none. */
   agentFromPath?: string;
+  /** Carry every turn's text on each result (what an HTML report, or a later `merge` into one, shows). */
+  transcript?: boolean;
   /** Worker threads; the results are the same whatever the number. */
   jobs?: number;
   /** Add the per-agent table to the summary. */
@@ -84,6 +86,7 @@ export class Checker {
       ...(options.inputFormat !== undefined && { format: options.inputFormat }),
       ...(options.roles && { roles: [...options.roles].map(([label, role]) => [label.toLowerCase(), role] as [string, AssignableRole]) }),
       ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
+      ...(options.transcript && { transcript: true }),
     };
     this.prepared = prepare(this.setup);
     if (this.prepared.problems.length > 0) throw new SetupError('invalid configuration or rule pack', this.prepared.problems);

@@ -19,6 +19,8 @@ export interface CheckOptions {
   /** Takes the agent's name from the path (first capture group) when the transcript does not name one. */
   agentFromPath?: RegExp;
   scoring?: Scoring;
+  /** Carry every turn's text on the result (for reports that show the conversation). */
+  transcript?: boolean;
 }
 
 /**
@@ -56,6 +58,16 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
     scorecard: scorecard(outcomes, options.scoring),
     notices: undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [],
     errors: [],
+    ...(options.transcript && {
+      transcript: conversation.turns.map((t) => ({
+        index: t.index,
+        speaker: t.speaker,
+        role: t.role,
+        text: t.text,
+        startMs: t.startMs ?? null,
+        endMs: t.endMs ?? null,
+      })),
+    }),
   };
 }
 

@@ -18,6 +18,7 @@ export interface Setup {
   format?: string;
   roles?: [string, AssignableRole][];
   agentFromPath?: string;
+  transcript?: boolean;
 }
 
 export interface Prepared {
@@ -66,6 +67,7 @@ export function prepare(setup: Setup): Prepared {
     ...(setup.format !== undefined && { format: setup.format }),
     ...(setup.roles && { roles: new Map(setup.roles) }),
     ...(setup.agentFromPath !== undefined && { agentFromPath: new RegExp(setup.agentFromPath) }),
+    ...(setup.transcript && { transcript: true }),
   };
   const rules = packs.flatMap((p) => p.rules);
   if (!config) return { packs, problems, rules, rulesFor: () => rules, options };

@@ -25,6 +25,7 @@ export interface TaskOptions {
   defaultRoles?: ReadonlyMap<string, AssignableRole>;
   agentFromPath?: RegExp;
   scoring?: Scoring;
+  transcript?: boolean;
   /** Each directory's roles sidecars, listed once per run however many transcripts it holds. */
   sidecars: Map<string, ReadonlySet<string>>;
 }
@@ -35,6 +36,7 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     rules: rulesFor(task.path),
     ...(options.agentFromPath && { agentFromPath: options.agentFromPath }),
     ...(options.scoring && { scoring: options.scoring }),
+    ...(options.transcript && { transcript: true }),
   };
   if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
