@@ -61,7 +61,8 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   }
 
   const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
-  const context = { rules: run.checker.rules, packs: run.checker.info.packs, color };
+  const packDetails = run.checker.packs.map(({ name, description, source }) => ({ name, description, source }));
+  const context = { rules: run.checker.rules, packs: run.checker.info.packs, color, packDetails };
   const outputs = options.outputs.map((o) => ({
     reporter: REPORTERS[o.format]!(context),
     sink: o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout),

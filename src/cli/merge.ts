@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { colors } from '../report/color.js';
-import { REPORTERS } from '../report/index.js';
+import { REPORTERS, showsTranscript } from '../report/index.js';
 import { collectResults, type Results } from '../results/collect.js';
 import type { FileResult, RuleMetadata } from '../results/model.js';
 import { EXIT } from '../run/gates.js';
+import { bundledPackFiles, loadPacks } from '../rules/load.js';
+import type { PackDetail } from '../report/reporter.js';
 import type { CliIO } from './io.js';
 import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
 
@@ -38,8 +40,17 @@ export async function mergeCommand(
     }
   }
   const run = { packs: [...packs], rules: [...rules.values()] };
+  if (options.outputs.some((o) => showsTranscript(o.format)) && all.some((f) => f.conversation && !f.transcript))
+    io.stderr.write(
+      'callcoach: some results carry no transcript text (check them with --transcript); the HTML report lists their findings by turn instead\n',
+    );
   const merged = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
-  const context = { rules: run.rules, packs: run.packs, color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }) };
+  const context = {
+    rules: run.rules,
+    packs: run.packs,
+    color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }),
+    ...(options.outputs.some((o) => showsTranscript(o.format)) && { packDetails: bundledPackDetails(run.packs) }),
+  };
   for (const o of options.outputs) {
     const reporter = REPORTERS[o.format]!(context);
     const sink = o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout);
@@ -47,4 +58,12 @@ export async function mergeCommand(
     await sink.close();
   }
   return merged.summary.errors > 0 ? EXIT.error : EXIT.ok;
+}
+
+/** What the bundled packs among these are about (results record pack names only; a custom pack's text is not known here). */
+function bundledPackDetails(names: readonly string[]): PackDetail[] {
+  const wanted = new Set(names);
+  return loadPacks(bundledPackFiles())
+    .packs.filter((p) => wanted.has(p.name))
+    .map(({ name, description, source }) => ({ name, description, source }));
 }

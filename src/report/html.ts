@@ -11,7 +11,7 @@ import type { Reporter, ReportContext } from './reporter.js';
  * each file comes), and the app script and summary at the end. A strict CSP admits only that script
  * and style by hash, so the page can make no request and no transcript text can ever run.
  */
-export function htmlReporter({ packs, rules }: Pick<ReportContext, 'packs' | 'rules'>): Reporter {
+export function htmlReporter({ packs, rules, packDetails = [] }: Pick<ReportContext, 'packs' | 'rules' | 'packDetails'>): Reporter {
   const app = reportApp();
   let index = 0;
   return {
@@ -30,7 +30,7 @@ export function htmlReporter({ packs, rules }: Pick<ReportContext, 'packs' | 'ru
         '<body>',
         '<div id="app"><p class="loading">Loading the report…</p></div>',
         '<noscript><p>This report is drawn by its own script; allow JavaScript for this file to see it.</p></noscript>',
-        embedJson({ id: 'cc-run' }, { tool: TOOL, steps: STEPS, ...runInfoOf(packs, rules) }),
+        embedJson({ id: 'cc-run' }, { tool: TOOL, steps: STEPS, ...runInfoOf(packs, rules), packDetails }),
         '',
       ].join('\n'),
     file: (result) => {

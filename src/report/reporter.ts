@@ -9,6 +9,14 @@ export interface ReportContext {
   /** Pack names that ran, in order, for per-pack columns (CSV). */
   packs: readonly string[];
   color: ChalkInstance;
+  /** What each pack is about and the principle behind it, where known: the HTML report explains rules with them. */
+  packDetails?: readonly PackDetail[];
+}
+
+export interface PackDetail {
+  name: string;
+  description: string;
+  source: string;
 }
 
 /**

@@ -149,7 +149,7 @@ function callRow(r, params) {
   const failing = failingSteps(r);
   return h(
     'tr',
-    { 'data-row': r.i },
+    { 'data-row': r.i, 'data-path': r.path },
     h(
       'th',
       { scope: 'row' },

@@ -46,7 +46,7 @@ function scoreHistogram(distribution) {
     {
       viewBox: `0 0 ${width} ${height}`,
       class: 'histogram',
-      role: 'img',
+      role: 'group',
       'aria-label': `Scores: ${distribution.map((d) => `${bandLabel(d)}: ${d.count}`).join(', ')}`,
     },
     distribution.map((d, k) => {
@@ -54,7 +54,8 @@ function scoreHistogram(distribution) {
       const x = k * slot + 8;
       return s(
         'a',
-        { href: callsHref({ min: d.from, max: d.to }), 'aria-label': `${plural(d.count, 'conversation')} scored ${bandLabel(d)}` },
+        { href: callsHref({ min: d.from, max: d.to }) },
+        s('title', null, `${plural(d.count, 'conversation')} scored ${bandLabel(d)}`),
         s('rect', { x, y: height - 24 - barHeight, width: slot - 16, height: Math.max(barHeight, 1), class: 'bar' }),
         s('text', { x: x + (slot - 16) / 2, y: height - 30 - barHeight, class: 'count', 'text-anchor': 'middle' }, String(d.count)),
         s('text', { x: x + (slot - 16) / 2, y: height - 6, class: 'axis', 'text-anchor': 'middle' }, bandLabel(d)),
@@ -81,7 +82,7 @@ function stepBars(counts) {
     {
       viewBox: `0 0 ${width} ${height}`,
       class: 'steps',
-      role: 'img',
+      role: 'group',
       'aria-label': counts.map((c) => `step ${c.step}: ${STATUSES.map((st) => `${STATUS_LABEL[st]} ${c[st]}`).join(', ')}`).join('; '),
     },
     patternDefs(),
@@ -94,7 +95,7 @@ function stepBars(counts) {
         null,
         s(
           'a',
-          { href: callsHref({ step: c.step }), 'aria-label': `calls failing step ${c.step}` },
+          { href: callsHref({ step: c.step }) },
           s('text', { x: 0, y: y + 17, class: 'label' }, `${c.step}. ${STEP_TITLES.get(c.step)}`),
         ),
         STATUSES.map((st) => {

@@ -4,6 +4,7 @@ const RUN = readBlock(document.getElementById('cc-run'));
 const SUMMARY = readBlock(document.getElementById('cc-summary'));
 const ROWS = Array.from(document.querySelectorAll('script.cc-row'), readBlock);
 const RULES = new Map(RUN.rules.map((r) => [r.id, r]));
+const PACKS = new Map(RUN.packDetails.map((p) => [p.name, p]));
 const STEP_TITLES = new Map(RUN.steps.map((x) => [x.step, x.title]));
 const SEVERITIES = ['error', 'warning', 'info'];
 const STATUSES = ['pass', 'fail', 'n/a', 'not-observable'];

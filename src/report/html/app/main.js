@@ -26,6 +26,7 @@ function route() {
   for (const a of navLinks) a.toggleAttribute('aria-current', a.dataset.view === (view === 'call' ? 'calls' : view));
   if (view === 'call' && mounted.key === `call/${arg}`) {
     if (params.get('turn')) showTurn(params.get('turn'));
+    document.body.dataset.route = location.hash;
     return;
   }
   const key = view === 'call' ? `call/${arg}` : view;
@@ -42,6 +43,8 @@ function route() {
     }
   }
   mounted = { key, node };
+  // Which hash the page shows, for tests and tools that wait for a view to settle.
+  document.body.dataset.route = location.hash;
   if (view === 'call' && params.get('turn')) showTurn(params.get('turn'));
 }
 

@@ -122,8 +122,10 @@ function timeline(result, i, turnHref) {
           s('path', { d: `M${x - 5} ${y}L${x + 5} ${y}L${x} ${y + 9}Z`, class: 'interruption' }),
         );
       }),
-      result.findings.map((f) => {
-        const x = xOf(f.startMs ?? startOf.get(f.turn) ?? 0);
+      result.findings.map((f, k) => {
+        // Findings on one turn sit side by side rather than on top of each other.
+        const before = result.findings.slice(0, k).filter((g) => g.turn === f.turn).length;
+        const x = xOf(f.startMs ?? startOf.get(f.turn) ?? 0) + before * 15;
         return s(
           'a',
           {

@@ -28,6 +28,19 @@ function highlighted(text, ranges) {
   return out.filter((x) => x !== '');
 }
 
+/** What `callcoach explain` says of a rule: what it checks and why. */
+function explainRule(rule) {
+  const pack = PACKS.get(rule.pack);
+  return h(
+    'details',
+    null,
+    h('summary', null, `About ${rule.id}`),
+    h('p', null, h('strong', null, 'What it checks: '), rule.description ?? rule.message, pack ? ` ${pack.description}` : ''),
+    pack ? h('p', null, h('strong', null, 'Why: '), pack.source) : null,
+    h('p', { class: 'path' }, `${rule.severity} · step ${rule.step} · pack ${rule.pack} · kind ${rule.kind}`),
+  );
+}
+
 function findingItem(f) {
   const rule = RULES.get(f.rule);
   return h(
@@ -42,15 +55,7 @@ function findingItem(f) {
     ),
     h('p', { class: 'message' }, f.message),
     f.tip ? h('p', { class: 'tip' }, h('strong', null, 'Try: '), f.tip) : null,
-    rule?.description
-      ? h(
-          'details',
-          null,
-          h('summary', null, `About ${f.rule}`),
-          h('p', null, rule.description),
-          h('p', { class: 'path' }, `pack ${rule.pack}, kind ${rule.kind}`),
-        )
-      : null,
+    rule ? explainRule(rule) : null,
   );
 }
 

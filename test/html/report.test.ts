@@ -1,0 +1,247 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Results } from '../../src/results/collect.js';
+import { cli } from '../cli/run-cli.js';
+import { type Browser, hasChromium, launch, type Opened, SHOTS } from './browser.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'callcoach-html-'));
+const html = join(dir, 'report.html');
+let results: Results;
+let browser: Browser;
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Clicks, then waits until the page has drawn the view of the new hash. */
+async function go(page: Opened['page'], selector: string): Promise<void> {
+  const before = await page.evaluate(() => location.hash);
+  await page.click(selector);
+  await settled(page, before);
+}
+
+async function settled(page: Opened['page'], before?: string): Promise<void> {
+  await page.waitForFunction((b) => location.hash !== b && document.body.dataset.route === location.hash, before);
+}
+
+/** Sets a filter control as a user would (typing a number, choosing an option) and waits for the table. */
+async function choose(page: Opened['page'], name: string, value: string): Promise<void> {
+  const before = await page.evaluate(() => location.hash);
+  const control = page.locator(`[name="${name}"]`);
+  if ((await control.evaluate((e) => e.tagName)) === 'SELECT') await control.selectOption(value);
+  else {
+    await control.fill(value);
+    await control.press('Tab');
+  }
+  await settled(page, before);
+}
+
+/** The calls table's rows as their paths, in order (every page). */
+async function tablePaths(page: Opened['page']): Promise<string[]> {
+  const paths: string[] = [];
+  for (;;) {
+    paths.push(...(await page.$$eval('table.calls tbody tr', (rows) => rows.map((r) => r.getAttribute('data-path')!))));
+    const next = page.locator('nav.pager a', { hasText: 'Next' });
+    if ((await next.count()) === 0) return paths;
+    await go(page, 'nav.pager a:text-is("Next")');
+  }
+}
+
+const conversations = () => results.files.filter((f) => f.conversation);
+
+describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
+  beforeAll(async () => {
+    const run = await cli(['check', 'fixtures/calls', '--group-by', 'agent', '-f', `html:${html}`, '-f', `json:${join(dir, 'r.json')}`]);
+    expect(run.stderr).toBe('');
+    results = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as Results;
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await launch();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens with no console errors and no requests, and the overview shows the summary', async () => {
+    const { page, errors, requests } = await browser.open(html);
+    const stat = (id: string) => page.locator(`[data-stat="${id}"]`).textContent();
+    const s = results.summary;
+    expect(await stat('files')).toBe(String(s.files));
+    expect(await stat('conversations')).toBe(String(s.conversations));
+    expect(await stat('unreadable')).toBe(String(s.errors));
+    expect(await stat('findings')).toBe(String(s.findings));
+    expect(await stat('mean')).toBe(String(s.scores.mean));
+    expect(await stat('min')).toBe(String(s.scores.min));
+    expect(await stat('severity')).toBe(`${s.bySeverity.error} · ${s.bySeverity.warning} · ${s.bySeverity.info}`);
+    const bands = await page.$$eval('svg.histogram text.count', (t) => t.map((x) => Number(x.textContent)));
+    expect(bands).toEqual(s.scores.distribution.map((d) => d.count));
+    const topRules = await page.$$eval('table.top-rules tbody tr', (rows) =>
+      rows.map((r) => [r.cells[0]!.textContent, Number(r.cells[1]!.textContent)]),
+    );
+    expect(topRules).toEqual(s.topRules.map((t) => [t.rule, t.count]));
+    // Each step's bar counts the conversations by status.
+    const stepText = await page.$$eval('svg.steps > g > text.count', (t) => t.map((x) => x.textContent));
+    const expected = [1, 2, 3, 4, 5, 6, 7].map((step) => {
+      const count = (status: string) => conversations().filter((f) => f.scorecard!.steps[step - 1]!.status === status).length;
+      return `pass ${count('pass')} · fail ${count('fail')} · n/a ${count('n/a')} · not observable ${count('not-observable')}`;
+    });
+    expect(stepText).toEqual(expected);
+    await page.screenshot({ path: join(SHOTS, 'overview.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+  });
+
+  it('sorts by any column, both ways', async () => {
+    const { page } = await browser.open(html, '#/calls');
+    expect(await tablePaths(page)).toEqual(results.files.map((f) => f.path));
+    await go(page, 'a[data-sort="score"]');
+    const byScore = [...results.files].sort((a, b) => a.scorecard!.score! - b.scorecard!.score! || 0);
+    expect(await tablePaths(page)).toEqual(byScore.map((f) => f.path));
+    expect(await page.getAttribute('th[aria-sort]', 'aria-sort')).toBe('ascending');
+    await go(page, 'a[data-sort="score"]');
+    const desc = [...results.files].sort(
+      (a, b) => b.scorecard!.score! - a.scorecard!.score! || results.files.indexOf(a) - results.files.indexOf(b),
+    );
+    expect(await tablePaths(page)).toEqual(desc.map((f) => f.path));
+    await go(page, 'a[data-sort="warnings"]');
+    const warnings = (f: (typeof results.files)[number]) => f.findings.filter((x) => x.severity === 'warning').length;
+    expect(await tablePaths(page)).toEqual([...results.files].sort((a, b) => warnings(a) - warnings(b)).map((f) => f.path));
+  });
+
+  it('each filter selects the calls it names, and the hash restores the view', async () => {
+    const { page, errors } = await browser.open(html, '#/calls');
+    const files = results.files;
+    const check = async (expected: typeof files) => expect((await tablePaths(page)).sort()).toEqual(expected.map((f) => f.path).sort());
+
+    const agent = files.find((f) => f.conversation?.agent)!.conversation!.agent!;
+    await choose(page, 'agent', agent);
+    await check(files.filter((f) => f.conversation?.agent === agent));
+    await choose(page, 'agent', '');
+
+    await choose(page, 'step', '3');
+    await check(files.filter((f) => f.scorecard?.steps[2]!.status === 'fail'));
+    await choose(page, 'step', '');
+
+    const rule = results.summary.topRules[1]!.rule;
+    await choose(page, 'rule', rule);
+    await check(files.filter((f) => f.findings.some((x) => x.rule === rule)));
+    await choose(page, 'rule', '');
+
+    await choose(page, 'severity', 'error');
+    await check(files.filter((f) => f.findings.some((x) => x.severity === 'error')));
+    await choose(page, 'severity', '');
+
+    await choose(page, 'min', '80');
+    await choose(page, 'max', '90');
+    await check(files.filter((f) => f.scorecard!.score! >= 80 && f.scorecard!.score! <= 90));
+
+    await page.fill('input[name="q"]', 'parcel');
+    await page.waitForFunction(() => location.hash.includes('q=parcel'));
+    await check(files.filter((f) => f.path.includes('parcel') && f.scorecard!.score! >= 80 && f.scorecard!.score! <= 90));
+    // Typing keeps the focus in the search box.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).name)).toBe('q');
+
+    // The same view from its link alone.
+    const hash = await page.evaluate(() => location.hash);
+    const again = await browser.open(html, hash);
+    expect(await again.page.inputValue('input[name="q"]')).toBe('parcel');
+    expect(await again.page.inputValue('input[name="min"]')).toBe('80');
+    expect(await tablePaths(again.page)).toEqual(await tablePaths(page));
+
+    const restored = await browser.open(html, `#/calls?rule=${encodeURIComponent(rule)}&sort=score&dir=desc`);
+    expect(await restored.page.inputValue('select[name="rule"]')).toBe(rule);
+    await restored.page.waitForSelector('th[aria-sort="descending"]');
+    expect(errors).toEqual([]);
+  });
+
+  it('a rule on the overview links to the calls that have it', async () => {
+    const { page } = await browser.open(html);
+    const rule = results.summary.topRules[0]!.rule;
+    await page.click(`table.top-rules a:text-is("${rule}")`);
+    await page.waitForSelector('table.calls');
+    expect((await tablePaths(page)).sort()).toEqual(
+      results.files
+        .filter((f) => f.findings.some((x) => x.rule === rule))
+        .map((f) => f.path)
+        .sort(),
+    );
+  });
+
+  it('the agents view equals the summary of --group-by agent, and an agent links to their calls', async () => {
+    const { page } = await browser.open(html, '#/agents');
+    const rows = await page.$$eval('table.agents tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    expect(rows).toEqual(
+      results.summary.byAgent!.map((a) => [
+        a.agent,
+        String(a.conversations),
+        a.meanScore === null ? '–' : String(a.meanScore),
+        ...[1, 2, 3, 4, 5, 6, 7].map((s) => (a.meanByStep[s] === null ? '–' : String(a.meanByStep[s]))),
+        a.topFindings.length ? a.topFindings.map((f) => `${f.rule} ×${f.count}`).join('') : '–',
+      ]),
+    );
+    await page.screenshot({ path: join(SHOTS, 'agents.png'), fullPage: true });
+    const agent = results.summary.byAgent!.find((a) => a.agent !== '(unknown)')!.agent;
+    await page.click(`table.agents a:text-is("${agent}")`);
+    await page.waitForSelector('table.calls');
+    expect((await tablePaths(page)).sort()).toEqual(
+      results.files
+        .filter((f) => f.conversation?.agent === agent)
+        .map((f) => f.path)
+        .sort(),
+    );
+  });
+
+  it('a call shows its transcript with each finding on its turn, and a timeline marker scrolls to its turn', async () => {
+    const i = results.files.findIndex((f) => f.path.endsWith('fibre-outage.vtt'));
+    const file = results.files[i]!;
+    const { page, errors } = await browser.open(html, `#/call/${i}`);
+    expect(await page.locator('ol.transcript > li').count()).toBe(file.conversation!.turns);
+    for (const f of file.findings) {
+      const turn = page.locator(`#turn-${f.turn}`);
+      await expect(turn.locator('.finding .message', { hasText: f.message }).count()).resolves.toBeGreaterThan(0);
+      expect(await turn.locator('mark').count()).toBeGreaterThan(0);
+    }
+    await page.screenshot({ path: join(SHOTS, 'call.png'), fullPage: true });
+    const last = file.findings.at(-1)!;
+    // Start from the top so the turn is out of view, with a short window.
+    await page.setViewportSize({ width: 1280, height: 400 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.click(`a.finding-mark[data-turn="${last.turn}"]`);
+    await page.waitForFunction((t) => document.activeElement?.id === `turn-${t}`, last.turn);
+    const box = await page.locator(`#turn-${last.turn}`).boundingBox();
+    const inView = await page.evaluate(({ y, height }) => y >= 0 && y + Math.min(height, 50) <= window.innerHeight, {
+      y: box!.y,
+      height: box!.height,
+    });
+    expect(inView).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('previous and next follow the table it was opened from, by keyboard too', async () => {
+    const { page } = await browser.open(html, '#/calls?sort=score&dir=asc');
+    await page.locator('table.calls tbody tr th a').first().click();
+    await page.waitForSelector('article.call');
+    const order = [...results.files].sort((a, b) => a.scorecard!.score! - b.scorecard!.score! || 0).map((f) => f.conversation!.id);
+    expect(await page.textContent('#call-title')).toBe(order[0]);
+    await page.keyboard.press('n');
+    await page.waitForFunction((id) => document.querySelector('#call-title')?.textContent === id, order[1]);
+    await page.keyboard.press('p');
+    await page.waitForFunction((id) => document.querySelector('#call-title')?.textContent === id, order[0]);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) in any view', async () => {
+    for (const hash of ['', '#/calls', '#/agents', '#/call/0', '#/call/2']) {
+      const { page } = await browser.open(html, hash);
+      // Evaluated through the debugging protocol: the page's CSP would refuse an injected script tag.
+      await page.evaluate(axeSource);
+      const violations = await page.evaluate(async () => {
+        const r = await (
+          window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }
+        ).axe.run();
+        return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+      });
+      expect(violations, hash || '#/').toEqual([]);
+    }
+  }, 60_000);
+});
