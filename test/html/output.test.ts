@@ -69,8 +69,8 @@ describe('--transcript', () => {
       speaker: 'Agent',
       role: 'agent',
       text: 'Brightwave Fibre support, Leon speaking.',
-      startMs: 1000,
-      endMs: 4000,
+      startMs: 500,
+      endMs: 3900,
     });
     // The rest of each result is what the plain run wrote.
     const stripped = { ...withTurns, files: withTurns.files.map(({ transcript: _t, ...rest }) => rest) };
