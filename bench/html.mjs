@@ -1,13 +1,13 @@
 // The HTML report at 1,000 and 10,000 conversations: its size, what --transcript adds to the JSON
 // results, and how long Debian's Chromium takes to load the page and draw the overview, then the calls table.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { CHROMIUM, hasChromium, launchChromium } from '../scripts/chromium.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeCorpus } from './corpus.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
@@ -45,22 +45,8 @@ async function pageTimes(context, file) {
 
 export async function htmlBench(root, sizes = [1000, 10000], repeat = 3) {
   const rows = [];
-  if (!existsSync(CHROMIUM)) return [['HTML report', 'skipped', `no ${CHROMIUM} (apt-get install chromium)`]];
-  const { chromium } = await import('playwright-core');
-  const profile = mkdtempSync(join(tmpdir(), 'callcoach-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  if (!hasChromium()) return [['HTML report', 'skipped', `no ${CHROMIUM} (apt-get install chromium)`]];
+  const { context, close } = await launchChromium();
   try {
     for (const n of sizes) {
       const work = join(tmpdir(), `callcoach-bench-html-${n}`);
@@ -92,14 +78,13 @@ export async function htmlBench(root, sizes = [1000, 10000], repeat = 3) {
       );
     }
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
   return rows;
 }
 
 // `node bench/html.mjs`: just these figures.
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = new URL('..', import.meta.url).pathname;
   for (const [what, value, note] of await htmlBench(root)) console.log(`${what.padEnd(48)}  ${value}${note ? `  (${note})` : ''}`);
 }

@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, hasChromium as present, launchChromium } from '../../scripts/chromium.mjs';
 
-/** Debian's Chromium (`apt-get install chromium`; CI installs it). */
-export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM);
+/** Debian's Chromium at CHROMIUM (`apt-get install chromium`; CI installs it). */
+export const hasChromium = present();
+export { CHROMIUM };
 /** Screenshots for people to look at, outside the repository. */
 export const SHOTS = join(tmpdir(), 'callcoach-shots');
 
@@ -25,21 +25,7 @@ export interface Browser {
 
 /** A headless Chromium with a fresh profile and nothing that phones home. */
 export async function launch(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'callcoach-chromium-'));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { context, close } = await launchChromium({ viewport: { width: 1280, height: 900 } });
   return {
     async open(file, hash = '') {
       const url = pathToFileURL(file).href;
@@ -55,9 +41,6 @@ export async function launch(): Promise<Browser> {
       await page.waitForSelector('main#main > *');
       return { page, errors, requests };
     },
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }

@@ -120,7 +120,7 @@ function metricsBlock(m) {
         'Silences',
         m.nonTalk ? `${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s, ${clock(m.nonTalk.totalMs)} in all` : null,
       ],
-      ['Interruptions', interruptions.length ? interruptions.map(([role, x]) => `${role} ${x.count}`).join(', ') : 'none'],
+      ['Interruptions', interruptions.length ? interruptions.map(([role, x]) => `by the ${role}: ${x.count}`).join(', ') : 'none'],
     ]),
   );
 }
