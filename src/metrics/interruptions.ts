@@ -115,7 +115,20 @@ function byTurns(turns: readonly Turn[], options: InterruptionOptions, quiet: Ph
         o.endMs! - s >= options.minOverlapMs &&
         !isBackchannel(viewOf(o), quiet),
     );
-    if (over) out.push({ by: turn.role, over: over.role, turn, overTurn: over, startMs: s, endMs: Math.min(over.endMs!, turn.endMs!) });
+    // The other side started over this speaker, who carries on after a pause of a breath: not an interruption.
+    const carryingOn =
+      over &&
+      turns.some(
+        (p) =>
+          p !== turn &&
+          p.role === turn.role &&
+          p.startMs! <= over.startMs! &&
+          over.startMs! < p.endMs! &&
+          s >= p.endMs! &&
+          s - p.endMs! <= options.runGapMs,
+      );
+    if (over && !carryingOn)
+      out.push({ by: turn.role, over: over.role, turn, overTurn: over, startMs: s, endMs: Math.min(over.endMs!, turn.endMs!) });
   }
   return out;
 }

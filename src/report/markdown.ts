@@ -1,3 +1,4 @@
+import { placeOf } from '../results/model.js';
 import { STEPS } from '../scorecard/steps.js';
 import type { BatchSummary } from '../results/summary.js';
 import type { Reporter } from './reporter.js';
@@ -19,8 +20,8 @@ function render(s: BatchSummary): string {
   const out = ['## callcoach', ''];
   out.push(
     table(
-      ['files', 'conversations', 'unreadable', 'errors', 'warnings', 'info', 'mean score'],
-      [[s.files, s.conversations, s.errors, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info, s.scores.mean]],
+      ['files', 'conversations', 'unreadable', 'not judged', 'errors', 'warnings', 'info', 'mean score'],
+      [[s.files, s.conversations, s.errors, s.unjudged.total, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info, s.scores.mean]],
     ),
     '',
   );
@@ -49,7 +50,7 @@ function render(s: BatchSummary): string {
       '',
       table(
         ['conversation', 'score'],
-        s.lowest.map((l) => [`\`${l.path}\``, l.score]),
+        s.lowest.map((l) => [`\`${placeOf(l, l.id)}\``, l.score]),
       ),
       '',
     );

@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { MetricsSummary } from '../metrics/summary.js';
 import type { Finding } from '../rules/engine.js';
 import type { Severity } from '../rules/types.js';
-import type { FileResult } from '../results/model.js';
+import { type FileResult, placeOf } from '../results/model.js';
 import { STEPS } from '../scorecard/steps.js';
 import type { BatchSummary } from '../results/summary.js';
 import type { ReportContext, Reporter } from './reporter.js';
@@ -25,19 +25,21 @@ export function stylishReporter({ color: c }: ReportContext): Reporter {
 function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   if (!file.conversation || !file.scorecard) {
     return [
-      c.underline(file.path),
+      c.underline(placeOf(file, undefined)),
       ...file.errors.map((e) => `  ${c.red('✖ cannot read')}  ${location(file.path, e.line, e.column)}  ${e.message}`),
     ];
   }
   const { conversation, scorecard } = file;
   const facts = [
     file.format,
+    conversation.channel,
     plural(conversation.turns, 'turn'),
     conversation.durationMs !== null ? formatClock(conversation.durationMs) : undefined,
   ].filter(Boolean);
   const verdict = scorecard.passed === true ? ' pass' : scorecard.passed === false ? ' below pass mark' : '';
-  const score = scorecard.score === null ? 'n/a' : `${scorecard.score}/100${verdict}`;
-  const lines = [`${c.underline(file.path)}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}`];
+  const basis = scorecard.score === null ? '' : c.dim(` on ${plural(scorecard.observed, 'step')}`);
+  const score = scorecard.score === null ? (scorecard.unjudged ? 'n/a, not judged' : 'n/a') : `${scorecard.score}/100${verdict}`;
+  const lines = [`${c.underline(placeOf(file, conversation.id))}  ${c.dim(`(${facts.join(', ')})`)}  ${c.bold(`score ${score}`)}${basis}`];
   if (conversation.roles.source === 'inferred')
     lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
   for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);
@@ -67,8 +69,9 @@ function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
 
 function stepLine(step: StepScore, c: ChalkInstance): string {
   const label = `  ${step.step}. ${step.title} `.padEnd(40, '.');
-  const status = step.status === 'pass' ? c.green('pass') : step.status === 'fail' ? c.red('fail') : c.dim('n/a');
-  return `${label} ${status}`;
+  const status = step.status === 'pass' ? c.green('pass') : step.status === 'fail' ? c.red('fail') : c.dim(step.status);
+  // A fail's reason is its findings, listed below; the others say why in a word or two.
+  return step.status === 'fail' ? `${label} ${status}` : `${label} ${status}  ${c.dim(step.reason)}`;
 }
 
 function findingLines(f: Finding, c: ChalkInstance): string[] {
@@ -101,7 +104,7 @@ function summaryLine(s: BatchSummary, c: ChalkInstance): string {
 function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   const lines = [
     c.bold('Summary'),
-    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · mean score ${s.scores.mean ?? 'n/a'}`,
+    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · not judged ${s.unjudged.total}${unjudgedDetail(s)} · mean score ${s.scores.mean ?? 'n/a'}`,
   ];
   const widest = Math.max(1, ...s.scores.distribution.map((b) => b.count));
   lines.push('  scores');
@@ -115,9 +118,20 @@ function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   }
   if (s.lowest.length) {
     lines.push('  lowest scores');
-    for (const l of s.lowest) lines.push(`    ${String(l.score).padStart(5)}  ${l.path}`);
+    for (const l of s.lowest) lines.push(`    ${String(l.score).padStart(5)}  ${placeOf(l, l.id)}`);
   }
   return lines;
+}
+
+function unjudgedDetail(s: BatchSummary): string {
+  const u = s.unjudged;
+  const parts = [
+    [u.empty, 'empty'],
+    [u.tooShort, 'too short'],
+    [u.rolesUndecided, 'roles undecided'],
+    [u.nothingToJudge, 'nothing to judge'],
+  ].filter(([n]) => (n as number) > 0);
+  return parts.length > 0 ? ` (${parts.map(([n, what]) => `${n} ${what}`).join(', ')})` : '';
 }
 
 function agentLines(s: BatchSummary, c: ChalkInstance): string[] {

@@ -3,17 +3,20 @@ import type { Finding } from '../rules/engine.js';
 import type { RuleInfo } from '../rules/types.js';
 import type { Scorecard } from '../scorecard/score.js';
 import type { LocatedError } from '../transcript/errors.js';
-import type { Role, RoleAssignment, Speaker } from '../transcript/model.js';
+import type { Channel, Role, RoleAssignment, Speaker } from '../transcript/model.js';
 import { VERSION } from '../version.js';
 
 /** The one result model every output format is a pure function of. */
 export interface FileResult {
   path: string;
+  /** A record's line in the stream it came from (stdin); left out of JSON Lines output so split streams match. */
+  line?: number;
   format: string | null;
   conversation: {
     id: string;
     /** From the transcript's metadata (`agent:`), or --agent-from-path; null when unknown. */
     agent: string | null;
+    channel: Channel;
     turns: number;
     durationMs: number | null;
     speakers: Speaker[];
@@ -75,7 +78,7 @@ export interface RunInfo {
 export function runInfoOf(packs: readonly string[], rules: readonly (RuleMetadata | RuleInfo)[]): RunInfo {
   return {
     packs: [...packs],
-    rules: rules.map(({ id, pack, kind, step, severity, message, tip, description }) => ({
+    rules: rules.map(({ id, pack, kind, step, severity, message, tip, description, handled, channels }) => ({
       id,
       pack,
       kind,
@@ -84,6 +87,18 @@ export function runInfoOf(packs: readonly string[], rules: readonly (RuleMetadat
       message,
       tip,
       ...(description !== undefined && { description }),
+      ...(handled !== undefined && { handled }),
+      ...(channels !== undefined && { channels }),
     })),
   };
+}
+
+/**
+ * Where a conversation is and which one it is, for headers and lists: `calls/a.txt`, `<stdin>:12 star-5351`,
+ * `calls.jsonl:7 ibm-cdp-…` (the id is left out when the file name already says it).
+ */
+export function placeOf(where: { path: string; line?: number }, id: string | undefined): string {
+  const place = where.line !== undefined ? `${where.path}:${where.line}` : where.path;
+  const name = where.path.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  return id && id !== name ? `${place} ${id}` : place;
 }

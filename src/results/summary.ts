@@ -1,6 +1,6 @@
 import type { Severity } from '../rules/types.js';
 import { STEPS } from '../scorecard/steps.js';
-import type { BaselineEntry, FileResult } from './model.js';
+import { type BaselineEntry, comparePaths, type FileResult } from './model.js';
 
 /** What a batch amounts to: built one file at a time, so a run never needs all results at once. */
 export interface BatchSummary {
@@ -11,10 +11,20 @@ export interface BatchSummary {
   bySeverity: Record<Severity, number>;
   scores: { mean: number | null; min: number | null; distribution: { from: number; to: number; count: number }[] };
   topRules: { rule: string; count: number }[];
-  lowest: { path: string; id: string; score: number }[];
+  /** Conversations without a score: empty, too short, roles undecided, nothing to judge. */
+  unjudged: { total: number; empty: number; tooShort: number; rolesUndecided: number; nothingToJudge: number };
+  lowest: Lowest[];
   byAgent?: AgentSummary[];
   /** With --baseline: how many findings it already knew (hidden), and the ones that went away. */
   baseline?: { known: number; fixed: BaselineEntry[] };
+}
+
+/** A conversation among the lowest scores, with where to find it. */
+export interface Lowest {
+  path: string;
+  line?: number;
+  id: string;
+  score: number;
 }
 
 export interface AgentSummary {
@@ -27,6 +37,12 @@ export interface AgentSummary {
 }
 
 const TOP = 10;
+const UNJUDGED_KEY = {
+  empty: 'empty',
+  'too-short': 'tooShort',
+  'roles-undecided': 'rolesUndecided',
+  'nothing-to-judge': 'nothingToJudge',
+} as const;
 const LOWEST = 5;
 const BANDS = [
   [0, 49],
@@ -64,7 +80,8 @@ export class SummaryBuilder {
   private min: number | null = null;
   private readonly bands = BANDS.map(() => 0);
   private readonly rules = new Map<string, number>();
-  private lowest: { path: string; id: string; score: number }[] = [];
+  private lowest: Lowest[] = [];
+  private readonly unjudged = { total: 0, empty: 0, tooShort: 0, rolesUndecided: 0, nothingToJudge: 0 };
   private readonly agents = new Map<string, AgentTotals>();
 
   /** `groupByAgent` adds the per-agent table; conversations without a known agent count as "(unknown)". */
@@ -80,14 +97,22 @@ export class SummaryBuilder {
       this.bySeverity[f.severity]++;
       this.rules.set(f.rule, (this.rules.get(f.rule) ?? 0) + 1);
     }
+    const why = file.scorecard?.unjudged?.reason;
+    if (why) {
+      this.unjudged.total++;
+      this.unjudged[UNJUDGED_KEY[why]]++;
+    }
     const score = file.scorecard?.score ?? null;
     if (score !== null) {
       this.scoreSum += score;
       this.scored++;
       if (this.min === null || score < this.min) this.min = score;
       this.bands[BANDS.findIndex(([from, to]) => score >= from && score <= to)]!++;
-      this.lowest = [...this.lowest, { path: file.path, id: file.conversation.id, score }]
-        .sort((a, b) => a.score - b.score || (a.path < b.path ? -1 : 1))
+      this.lowest = [
+        ...this.lowest,
+        { path: file.path, ...(file.line !== undefined && { line: file.line }), id: file.conversation.id, score },
+      ]
+        .sort((a, b) => a.score - b.score || comparePaths(a.path, b.path) || (a.line ?? 0) - (b.line ?? 0))
         .slice(0, LOWEST);
     }
     if (this.groupByAgent) this.addToAgent(file, score);
@@ -123,6 +148,7 @@ export class SummaryBuilder {
         distribution: BANDS.map(([from, to], i) => ({ from, to, count: this.bands[i]! })),
       },
       topRules: byCount(this.rules, TOP),
+      unjudged: { ...this.unjudged },
       lowest: this.lowest,
     };
     if (this.groupByAgent) {

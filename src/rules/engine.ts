@@ -21,6 +21,10 @@ export interface RuleOutcome {
   rule: CompiledRule;
   applicable: boolean;
   findings: Finding[];
+  /** The turns where the situation arose and was handled: a pass's evidence. */
+  handled: number[];
+  /** Why the transcript cannot show what the rule checks (see CheckResult). */
+  unobservable?: string;
 }
 
 const fill = (template: string, vars: Record<string, string> | undefined) =>
@@ -29,7 +33,10 @@ const fill = (template: string, vars: Record<string, string> | undefined) =>
 /** Runs every rule over one conversation. Outcomes keep rule order; findings within a rule are in turn order. */
 export function runRules(conversation: Conversation, rules: readonly CompiledRule[]): RuleOutcome[] {
   return rules.map((rule) => {
-    const { applicable, hits } = rule.check(conversation);
+    // A rule for other channels (a social-media norm on a call) has nothing to judge here.
+    if (rule.channels && conversation.channel && !rule.channels.includes(conversation.channel))
+      return { rule, applicable: false, findings: [], handled: [] };
+    const { applicable, hits, unobservable, handled } = rule.check(conversation);
     // One finding per rule and turn, whatever number of matches the turn holds.
     const seen = new Set<number>();
     const findings = hits
@@ -48,7 +55,13 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
         message: fill(rule.message, hit.vars),
         tip: fill(rule.tip, hit.vars),
       }));
-    return { rule, applicable: applicable || findings.length > 0, findings };
+    return {
+      rule,
+      applicable: applicable || findings.length > 0,
+      findings,
+      handled: [...new Set((handled ?? []).map((h) => h.turn.index))].sort((a, b) => a - b),
+      ...(unobservable !== undefined && !applicable && findings.length === 0 && { unobservable }),
+    };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Conversation, Role, Turn } from '../transcript/model.js';
+import type { Channel, Conversation, Role, Turn } from '../transcript/model.js';
 import type { PhraseSet } from '../text/phrase.js';
 
 export const SEVERITIES = ['info', 'warning', 'error'] as const;
@@ -18,10 +18,17 @@ export interface Hit {
   vars?: Record<string, string>;
 }
 
-interface CheckResult {
+export interface CheckResult {
   /** False when nothing the rule checks happened in this conversation (the scorecard then says n/a). */
   applicable: boolean;
   hits: Hit[];
+  /**
+   * Why the rule could not look at all, when the transcript cannot show what it checks (interruptions
+   * in untimed chat, talk share without times): the step is then "not observable" rather than n/a.
+   */
+  unobservable?: string;
+  /** Where the situation arose and the agent handled it (an acknowledgement, a time given): a pass's evidence. */
+  handled?: Hit[];
 }
 
 export type Check = (conversation: Conversation) => CheckResult;
@@ -35,6 +42,10 @@ export interface RuleInfo {
   message: string;
   tip: string;
   description?: string;
+  /** What a pass means ("the agent acknowledged the customer's feelings"), for the step's reason. */
+  handled?: string;
+  /** The channels the rule applies to (all when omitted). */
+  channels?: Channel[];
   /** Examples from the pack (`tests:`), for `callcoach test` and `explain`. */
   tests: RuleExample[];
 }

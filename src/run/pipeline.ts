@@ -3,7 +3,8 @@ import { summarizeMetrics } from '../metrics/summary.js';
 import { compareFindings, runRules } from '../rules/engine.js';
 import type { CompiledRule } from '../rules/types.js';
 import { failedFile, type FileResult } from '../results/model.js';
-import { type Scoring, scorecard } from '../scorecard/score.js';
+import { type Scoring, scorecard, type Unjudged } from '../scorecard/score.js';
+import { channelOf } from '../transcript/channel.js';
 import { assignRoles } from '../transcript/assign-roles.js';
 import type { AssignableRole, Conversation } from '../transcript/model.js';
 import { durationMs } from '../transcript/model.js';
@@ -33,30 +34,35 @@ export function checkSource(source: Source, options: CheckOptions): FileResult[]
 
 /** The rest of the pipeline for a transcript already read (or that failed to read). */
 export function checkRead(read: ReadResult, options: CheckOptions): FileResult {
-  return read.error ? failedFile(read.path, read.error) : checkConversation(read.path, read.conversation, options);
+  return read.error ? failedFile(read.path, read.error) : checkConversation(read.path, read.line, read.conversation, options);
 }
 
-function checkConversation(path: string, read: Conversation, options: CheckOptions): FileResult {
-  const conversation = assignRoles(read, options.roles);
+function checkConversation(path: string, line: number | undefined, read: Conversation, options: CheckOptions): FileResult {
+  const settled = assignRoles(read, options.roles);
+  const conversation = { ...settled, channel: channelOf(settled) };
   const roles = conversation.roles!;
   const undecided = roles.source === 'undecided';
   // Every bundled rule depends on who is the agent: with roles undecided, judging would be guessing.
   const outcomes = undecided ? [] : runRules(conversation, options.rules);
+  const findings = outcomes.flatMap((o) => o.findings).sort(compareFindings);
+  const unjudged = unjudgedReason(conversation, findings.length > 0);
   return {
     path,
+    ...(line !== undefined && { line }),
     format: conversation.format,
     conversation: {
       id: conversation.id,
       agent: agentOf(conversation, path, options.agentFromPath),
+      channel: conversation.channel,
       turns: conversation.turns.length,
       durationMs: durationMs(conversation),
       speakers: conversation.speakers,
       roles,
     },
-    metrics: summarizeMetrics(metricsOf(conversation)),
-    findings: outcomes.flatMap((o) => o.findings).sort(compareFindings),
-    scorecard: scorecard(outcomes, options.scoring),
-    notices: undecided ? [`roles undecided: ${roles.reason}; role-dependent rules were skipped`] : [],
+    metrics: conversation.turns.length > 0 ? summarizeMetrics(metricsOf(conversation)) : null,
+    findings,
+    scorecard: scorecard(outcomes, options.scoring, unjudged),
+    notices: unjudged ? [`not judged: ${unjudged.detail}`] : [],
     errors: [],
     ...(options.transcript && {
       transcript: conversation.turns.map((t) => ({
@@ -70,6 +76,26 @@ function checkConversation(path: string, read: Conversation, options: CheckOptio
     }),
   };
 }
+
+/**
+ * Why a conversation cannot be judged: no turns; roles undecided; or too little of it to show good
+ * handling (one side silent, or fewer than two turns each) when nothing went visibly wrong either.
+ */
+function unjudgedReason(conversation: Conversation, hasFindings: boolean): Unjudged | undefined {
+  const { turns, roles } = conversation;
+  if (turns.length === 0) return { reason: 'empty', detail: 'the conversation has no turns' };
+  if (roles?.source === 'undecided')
+    return { reason: 'roles-undecided', detail: `roles undecided: ${roles.reason}; role-dependent rules were skipped` };
+  if (hasFindings) return undefined;
+  const agent = turns.filter((t) => t.role === 'agent').length;
+  const customer = turns.filter((t) => t.role === 'customer').length;
+  if (agent === 0 || customer === 0) return { reason: 'too-short', detail: `only the ${agent === 0 ? 'customer' : 'agent'} speaks` };
+  if (agent < 2 || customer < 2)
+    return { reason: 'too-short', detail: `too short to judge (${plural(customer, 'customer turn')}, ${plural(agent, 'agent turn')})` };
+  return undefined;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function agentOf(conversation: Conversation, path: string, fromPath: RegExp | undefined): string | null {
   const declared = conversation.metadata.agent;

@@ -41,7 +41,12 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
   if (task.kind === 'missing') return [failedFile(task.path, { message: task.message })];
   const fixed = new Map([...(options.defaultRoles ?? []), ...(options.roles ?? [])]);
   if (task.kind === 'record')
-    return [checkRead(readRecord(task.path, task.text, task.line), { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) })];
+    return [
+      checkRead(
+        { ...readRecord(task.path, task.text, task.line), line: task.line },
+        { ...checkOptions, ...(fixed.size > 0 && { roles: fixed }) },
+      ),
+    ];
   let text: string;
   let sidecar: Map<string, AssignableRole> | undefined;
   if (task.kind === 'text') text = task.text;

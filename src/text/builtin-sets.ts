@@ -1,6 +1,7 @@
 import { alternativesOf, type Fragment, numeralFragment, stemFragment } from './phrase.js';
 import { stem } from './stem.js';
 import { EMAIL, PHONE } from './tokenize.js';
+import { MASKED_TOKEN, REDACTED_TOKEN, URL_TOKEN } from './view.js';
 
 const words = (list: string) => list.split(/\s+/).map((w) => stemFragment(stem(w)));
 
@@ -21,4 +22,10 @@ export const BUILTIN_SETS: Readonly<Record<string, Fragment>> = {
   month: alternativesOf(words(MONTHS)),
   phone: stemFragment(PHONE),
   email: stemFragment(EMAIL),
+  /** A link ("https://…", "www.…", "help.example.com/…"). */
+  url: stemFragment(URL_TOKEN),
+  /** A redaction tag ([PII], <name>, XXXX). */
+  redacted: stemFragment(REDACTED_TOKEN),
+  /** A masked swear word ("****", "f***"). */
+  masked: stemFragment(MASKED_TOKEN),
 };

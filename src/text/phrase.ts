@@ -1,3 +1,4 @@
+import { inflectionBase, sameFamily } from './stem.js';
 import { tokenize } from './tokenize.js';
 import { NUMBER, ORDINAL, type TextView } from './view.js';
 
@@ -24,12 +25,18 @@ export class PatternError extends Error {
   }
 }
 
-/** Which tokens a word node accepts: by stem, by exact word, or any number / ordinal ("14th"). */
+/**
+ * Which tokens a word node accepts: by stem, by exact word, or any number / ordinal ("14th"). A word
+ * written inflected or derived ("exceptions", "remediation") accepts its stem only in the same word
+ * family (its inflections), so Porter's merges ("except", "remedy") do not reach it: `families` maps
+ * such a stem to the inflection bases allowed.
+ */
 interface WordSet {
   stems: ReadonlySet<string>;
   words: ReadonlySet<string>;
   numbers: boolean;
   ordinals: boolean;
+  families?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A compiled pattern (or part of one). */
@@ -70,6 +77,7 @@ function nullable(f: Fragment): boolean {
 function unionOf(sets: readonly WordSet[]): WordSet {
   return {
     stems: new Set(sets.flatMap((s) => [...s.stems])),
+    ...(sets.some((s) => s.families) && { families: mergeFamilies(sets) }),
     words: new Set(sets.flatMap((s) => [...s.words])),
     numbers: sets.some((s) => s.numbers),
     ordinals: sets.some((s) => s.ordinals),
@@ -112,11 +120,26 @@ function firstWords(f: Fragment): WordSet | null {
   return out;
 }
 
+function mergeFamilies(sets: readonly WordSet[]): Map<string, ReadonlySet<string>> {
+  const merged = new Map<string, Set<string>>();
+  for (const s of sets) for (const [stem, bases] of s.families ?? []) merged.set(stem, new Set([...(merged.get(stem) ?? []), ...bases]));
+  return merged;
+}
+
+function inFamily(set: WordSet, stem: string, word: string): boolean {
+  const bases = set.families?.get(stem);
+  if (!bases) return false;
+  const base = inflectionBase(word);
+  for (const b of bases) if (sameFamily(b, base)) return true;
+  return false;
+}
+
 function accepts(set: WordSet, view: TextView, at: number): boolean {
   const t = view.tokens[at];
   if (!t) return false;
   return (
     set.stems.has(t.stem) ||
+    inFamily(set, t.stem, t.word) ||
     set.words.has(t.word) ||
     (set.numbers && view.numerals[at] === NUMBER) ||
     (set.ordinals && view.numerals[at] === ORDINAL)
@@ -140,6 +163,7 @@ function dispatchOf(options: readonly Fragment[]): Dispatch {
     const first = firstWords(o);
     if (!first || nullable(o)) return void d.always.push(i);
     first.stems.forEach((k) => add(d.byStem, k, i));
+    first.families?.forEach((_, k) => add(d.byStem, k, i));
     first.words.forEach((k) => add(d.byWord, k, i));
     if (first.numbers) d.numbers.push(i);
     if (first.ordinals) d.ordinals.push(i);
@@ -274,6 +298,15 @@ export function stemFragment(stem: string): Fragment {
   return { kind: 'word', accepts: { stems: new Set([stem]), words: NONE, numbers: false, ordinals: false } };
 }
 
+/** A word of a pattern: by stem when written as its stem ("transfer"), else within its word family ("exceptions"). */
+function wordFragment(word: string, stem: string): Fragment {
+  if (word === stem || !/^[a-z]+$/.test(word)) return stemFragment(stem);
+  return {
+    kind: 'word',
+    accepts: { stems: NONE, words: NONE, numbers: false, ordinals: false, families: new Map([[stem, new Set([inflectionBase(word)])]]) },
+  };
+}
+
 /** Any number, or any ordinal ("14th"), as a word node. */
 export function numeralFragment(which: 'numbers' | 'ordinals'): Fragment {
   return { kind: 'word', accepts: { stems: NONE, words: NONE, numbers: which === 'numbers', ordinals: which === 'ordinals' } };
@@ -342,7 +375,7 @@ export function compilePattern(pattern: string, resolve: SetResolver): Fragment 
     const words = tokenize(text);
     if (words.length === 0 && text.trim()) fail(`'${text.trim()}' has no words: patterns match words, not punctuation`);
     pos += text.length;
-    return words.map((t) => stemFragment(t.stem));
+    return words.map((t) => wordFragment(t.word, t.stem));
   };
 
   const parseSequence = (): Fragment => {
@@ -373,7 +406,7 @@ export function compilePhrases(patterns: readonly string[], resolve: SetResolver
 
 /** A fragment as plain JSON (sets as arrays), for the build-time snapshot of compiled bundled packs. */
 export type FragmentJson =
-  | { kind: 'word'; stems: string[]; words: string[]; numbers: boolean; ordinals: boolean }
+  | { kind: 'word'; stems: string[]; words: string[]; numbers: boolean; ordinals: boolean; families?: [string, string[]][] }
   | { kind: 'any' }
   | { kind: 'gap'; max: number }
   | { kind: 'seq'; items: FragmentJson[] }
@@ -389,6 +422,7 @@ export function fragmentToJson(f: Fragment): FragmentJson {
         words: [...f.accepts.words],
         numbers: f.accepts.numbers,
         ordinals: f.accepts.ordinals,
+        ...(f.accepts.families && { families: [...f.accepts.families].map(([stem, bases]): [string, string[]] => [stem, [...bases]]) }),
       };
     case 'seq':
       return { kind: 'seq', items: f.items.map(fragmentToJson) };
@@ -404,7 +438,16 @@ export function fragmentToJson(f: Fragment): FragmentJson {
 export function fragmentFromJson(j: FragmentJson): Fragment {
   switch (j.kind) {
     case 'word':
-      return { kind: 'word', accepts: { stems: new Set(j.stems), words: new Set(j.words), numbers: j.numbers, ordinals: j.ordinals } };
+      return {
+        kind: 'word',
+        accepts: {
+          stems: new Set(j.stems),
+          words: new Set(j.words),
+          numbers: j.numbers,
+          ordinals: j.ordinals,
+          ...(j.families && { families: new Map(j.families.map(([stem, bases]) => [stem, new Set(bases)])) }),
+        },
+      };
     case 'seq':
       return { kind: 'seq', items: j.items.map(fragmentFromJson) };
     case 'alt':

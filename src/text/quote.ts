@@ -7,14 +7,15 @@ const MAX = 90;
  * possible; the start of the text when no range is given.
  */
 export function quoteOf(owner: { text: string }, first?: number, last?: number): string {
-  const text = owner.text.replace(/\s+/g, ' ').trim();
-  if (first === undefined || last === undefined || last < first) return clip(text, 0);
+  // The cleaned text: entities decoded ("&amp;" reads "&"), offsets the same as the original's.
   const view = viewOf(owner);
+  const whole = view.text;
+  if (first === undefined || last === undefined || last < first) return clip(whole.replace(/\s+/g, ' ').trim(), 0);
   const from = view.tokens[first]?.start ?? 0;
   const to = view.tokens[last]?.end ?? from;
-  const sentenceStart = Math.max(0, ...['. ', '? ', '! '].map((p) => owner.text.lastIndexOf(p, from - 1) + 2).filter((i) => i > 1));
+  const sentenceStart = Math.max(0, ...['. ', '? ', '! '].map((p) => whole.lastIndexOf(p, from - 1) + 2).filter((i) => i > 1));
   const start = from - sentenceStart > MAX / 2 ? from : sentenceStart;
-  return clip(owner.text.slice(start).replace(/\s+/g, ' ').trim(), Math.max(0, to - start), start > 0);
+  return clip(whole.slice(start).replace(/\s+/g, ' ').trim(), Math.max(0, to - start), start > 0);
 }
 
 function clip(text: string, mustReach: number, cutBefore = false): string {

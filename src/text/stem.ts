@@ -24,3 +24,36 @@ export function stem(word: string): string {
   }
   return hit;
 }
+
+const bases = new Map<string, string>();
+
+/**
+ * A word without its inflection ("policies" → "policy", "booked" → "book", "transferring" → "transfer",
+ * "hoping" → "hop"): enough to tell an inflection of a word from another word Porter gives the same
+ * stem ("exceptions" is not "except"). Bases that differ only by a final "e" count as one (see sameBase).
+ */
+export function inflectionBase(word: string): string {
+  let hit = bases.get(word);
+  if (hit === undefined) {
+    hit = strip(foldSpelling(word.replace(/'s$/, '')));
+    if (bases.size >= CACHE_LIMIT) bases.clear();
+    bases.set(word, hit);
+  }
+  return hit;
+}
+
+function strip(w: string): string {
+  const m = w.length > 4 ? /^(.+?)(ies|ied|ing|ed|es|s)$/.exec(w) : null;
+  if (!m || m[1]!.length < 3 || (m[2] === 's' && /(ss|us|is)$/.test(w))) return w.replace(/e$/, '');
+  const [, root, suffix] = m;
+  if (suffix === 'ies' || suffix === 'ied') return `${root}y`;
+  // Doubled consonants ("transferring", "stopped") and a dropped "e" ("hoping", "charges") come back alike.
+  const undoubled = /([b-df-hj-np-tv-z])\1$/.test(root!) && !/(ll|ss|zz|ff)$/.test(root!) ? root!.slice(0, -1) : root!;
+  return undoubled.replace(/e$/, '');
+}
+
+/** Two inflection bases of one word: equal, or one the other plus a letter or two ("us" / "used"). */
+export function sameFamily(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return long.startsWith(short) && long.length - short.length <= 2;
+}

@@ -1,44 +1,69 @@
+import { blankMarks, cleanText, type Mark } from './clean.js';
+import { type TextSignals, signalsOf } from './signals.js';
 import type { Token } from './tokenize.js';
 import { tokenize } from './tokenize.js';
 
 export const NUMBER = 1;
 export const ORDINAL = 2;
 
-/** A text ready for matching: its tokens (stem for inflection-insensitive matches, word for exact ones). */
+/** The token a link, a redaction tag or a masked swear becomes: one word-like token rules can name (@url…). */
+export const URL_TOKEN = '#url';
+export const REDACTED_TOKEN = '#redacted';
+export const MASKED_TOKEN = '#masked';
+const MARK_TOKENS: Partial<Record<Mark['kind'], string>> = { url: URL_TOKEN, redacted: REDACTED_TOKEN, masked: MASKED_TOKEN };
+
+/**
+ * A text ready for matching: its tokens (stem for inflection-insensitive matches, word for exact ones),
+ * read from the cleaned text (entities decoded; mentions and sign-offs are not words), and its signals.
+ */
 export interface TextView {
+  /** The cleaned text, the same length as the original (offsets point into both). */
   text: string;
   tokens: Token[];
   /** Per token: NUMBER, ORDINAL ("14th") or 0, for the @number and @ordinal sets. */
   numerals: Uint8Array;
   /** Sentence number of each token, so an exception can void a match in its own sentence only. */
   sentences: number[];
+  signals: TextSignals;
 }
 
 const SENTENCE_END = /[.?!;]/;
 
-export function textView(text: string): TextView {
-  const tokens = tokenize(text);
+export function textView(raw: string): TextView {
+  const { text, marks } = cleanText(raw);
+  const words = blankMarks(text, marks);
+  const tokens = tokenize(words);
+  const special = marks.filter((m) => MARK_TOKENS[m.kind] !== undefined);
+  if (special.length > 0) {
+    for (const m of special) {
+      const word = MARK_TOKENS[m.kind]!;
+      tokens.push({ raw: text.slice(m.start, m.end), word, stem: word, start: m.start, end: m.end });
+    }
+    tokens.sort((a, b) => a.start - b.start);
+  }
   const numerals = new Uint8Array(tokens.length);
   const sentences: number[] = [];
   let sentence = 0;
   let previousEnd = 0;
   tokens.forEach((t, i) => {
-    if (SENTENCE_END.test(text.slice(previousEnd, t.start))) sentence++;
+    if (SENTENCE_END.test(words.slice(previousEnd, t.start))) sentence++;
     previousEnd = t.end;
     sentences.push(sentence);
     if (/^\d/.test(t.word)) numerals[i] = /^\d+(?:st|nd|rd|th)$/.test(t.word) ? ORDINAL : NUMBER;
   });
-  return { text, tokens, numerals, sentences };
+  return { text, tokens, numerals, sentences, signals: signalsOf(text, tokens, marks) };
 }
 
 const views = new WeakMap<object, TextView>();
+const texts = new WeakMap<object, string>();
 
 /** The view of a turn (or any object with text), computed once however many rules look at it. */
 export function viewOf(owner: { text: string }): TextView {
   let view = views.get(owner);
-  if (!view || view.text !== owner.text) {
+  if (!view || texts.get(owner) !== owner.text) {
     view = textView(owner.text);
     views.set(owner, view);
+    texts.set(owner, owner.text);
   }
   return view;
 }

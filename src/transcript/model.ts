@@ -6,6 +6,10 @@ export type Role = 'agent' | 'customer' | 'other' | 'unknown';
 export type AssignableRole = Exclude<Role, 'unknown'>;
 export const ROLES: readonly AssignableRole[] = ['agent', 'customer', 'other'];
 
+/** Where a conversation happened: each channel shows (and norms) different things. */
+export const CHANNELS = ['voice', 'chat', 'social', 'email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
 export interface Speaker {
   label: string;
   role: Role;
@@ -48,6 +52,8 @@ export interface Conversation {
   speakers: Speaker[];
   turns: Turn[];
   roles?: RoleAssignment;
+  /** Settled with the roles, before any rule runs (see channelOf). */
+  channel?: Channel;
 }
 
 /** Timed = every turn has a start and an end, so overlaps are real overlaps. */

@@ -45,7 +45,7 @@ export const JSONL = 'jsonl';
 
 export const FORMATS: readonly string[] = [...READERS.map((r) => r.format), JSONL];
 
-export type ReadResult = { path: string } & (
+export type ReadResult = { path: string; /** A record's line in its stream (stdin). */ line?: number } & (
   { conversation: Conversation; error?: undefined } | { conversation?: undefined; error: LocatedError }
 );
 

@@ -83,10 +83,18 @@ describe('batch runs', () => {
       .map((l) => JSON.parse(l));
     expect(out.map((f) => f.conversation?.id ?? f.errors[0])).toEqual([
       'ok',
-      { message: 'turns: expected at least one turn', line: 3, column: 1 },
+      'empty',
       { message: 'invalid JSON: unexpected character', line: 4, column: 2 },
       'ok',
     ]);
+  });
+
+  it('reports a conversation without turns as empty and not judged, without failing the run', async () => {
+    const r = await cli(['check', '--stdin-format', 'jsonl', '-f', 'json', '-'], { input: '{"id":"e","turns":[]}\n' });
+    expect(r.code).toBe(0);
+    const results = json(r.stdout);
+    expect(results.files[0]!.scorecard).toMatchObject({ score: null, judged: false, unjudged: { reason: 'empty' } });
+    expect(results.summary).toMatchObject({ errors: 0, unjudged: { total: 1, empty: 1 } });
   });
 
   const parallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -189,14 +197,14 @@ describe('batch runs', () => {
 
   it('writes a Markdown summary for pull requests', async () => {
     const md = (await cli(['check', '-f', 'markdown', '--group-by', 'agent', 'fixtures/calls'])).stdout;
-    expect(md).toContain('| files | conversations | unreadable | errors | warnings | info | mean score |');
+    expect(md).toContain('| files | conversations | unreadable | not judged | errors | warnings | info | mean score |');
     expect(md).toContain('### Most frequent rules');
     expect(md).toMatch(/\| Dana \| 1 \| 75 \|/);
   });
 
   it('ends a stylish batch with a summary and a per-agent table', async () => {
     const out = (await cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls'])).stdout;
-    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · mean score 89\.3/);
+    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 89\.3/);
     expect(out).toContain('most frequent rules');
     expect(out).toContain('lowest scores');
     expect(out).toMatch(/By agent\n.*agent +calls +mean/);

@@ -66,8 +66,8 @@ describe('formats and roles through the CLI', () => {
     expect(r.code).toBe(0);
     const file = json(r.stdout).files[0]!;
     expect(file.findings).toEqual([]);
-    expect(file.notices[0]).toMatch(/^roles undecided: .*role-dependent rules were skipped/);
-    expect((await cli(['check', '-'], { input: text })).stdout).toContain('⚠ roles undecided');
+    expect(file.notices[0]).toMatch(/^not judged: roles undecided: .*role-dependent rules were skipped/);
+    expect((await cli(['check', '-'], { input: text })).stdout).toContain('⚠ not judged: roles undecided');
     // Told who is who, the same call is judged.
     expect(
       json((await cli(['check', '-f', 'json', '--roles', 'A=customer,B=agent', '-'], { input: text })).stdout).files[0]!.findings.map(

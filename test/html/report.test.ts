@@ -71,6 +71,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(await stat('conversations')).toBe(String(s.conversations));
     expect(await stat('unreadable')).toBe(String(s.errors));
     expect(await stat('findings')).toBe(String(s.findings));
+    expect(await stat('empty')).toBe(String(s.unjudged.empty));
+    expect(await stat('unjudged')).toBe(String(s.unjudged.total));
     expect(await stat('mean')).toBe(String(s.scores.mean));
     expect(await stat('min')).toBe(String(s.scores.min));
     expect(await stat('severity')).toBe(`${s.bySeverity.error} · ${s.bySeverity.warning} · ${s.bySeverity.info}`);

@@ -74,3 +74,31 @@ describe('talk time and silences', () => {
     expect(m.nonTalk?.instances.map((s) => [s.startMs, s.endMs, s.after.index, s.before.index])).toEqual([[2000, 6000, 1, 2]]);
   });
 });
+
+describe('turn-level interruptions', () => {
+  const turnsOnly = (...turns: [Role, string, number, number][]): Conversation => ({
+    id: 'c',
+    path: 'c',
+    format: 'test',
+    metadata: {},
+    speakers: [],
+    turns: turns.map(([role, text, startMs, endMs], i) => ({ index: i + 1, speaker: role, role, text, startMs, endMs, line: i + 1 })),
+  });
+
+  it('is not an interruption when the other side started over the speaker, who carries on after a breath', () => {
+    const c = turnsOnly(
+      ['agent', 'Thank you for calling technical support today.', 640, 3700],
+      ['customer', 'Oh hi, yes, so I am calling about my line again.', 740, 5840],
+      ['agent', 'This is Sam speaking, am I speaking to the account holder?', 3710, 6160],
+    );
+    expect(metricsOf(c).interruptions).toEqual([]);
+  });
+
+  it('is one when the speaker cuts into a turn the other side began first', () => {
+    const c = turnsOnly(
+      ['customer', 'So I was saying the router keeps dropping every evening around seven.', 0, 6000],
+      ['agent', 'Right, have you tried turning it off and on again?', 2500, 5000],
+    );
+    expect(metricsOf(c).interruptions.map((i) => i.turn.index)).toEqual([2]);
+  });
+});

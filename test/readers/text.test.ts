@@ -85,8 +85,10 @@ describe('plain-text reader', () => {
     });
   });
 
-  it('rejects text before the first turn and files without turns', () => {
+  it('rejects text before the first turn and text without turns, and reads a blank one as empty', () => {
     expect(read('just a note\nAgent: hi').error).toMatchObject({ line: 1, column: 1 });
-    expect(read('---\nid: x\n---\n\n').error?.message).toContain('no turns found');
+    expect(read('---\nid: x\n---\njust a note\n').error?.message).toContain("expected a turn such as 'Agent: Hello'");
+    expect(read('---\nid: x\n---\n\n').conversation?.turns).toEqual([]);
+    expect(read('').conversation?.turns).toEqual([]);
   });
 });

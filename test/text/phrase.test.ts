@@ -16,6 +16,15 @@ describe('phrase patterns', () => {
     expect(said(['transfer you'], "I'm TRANSFERRING you, okay?")).toEqual(['TRANSFERRING you']);
   });
 
+  it('keep a word written inflected or derived to its own family, where Porter would merge others into it', () => {
+    expect(said(['no exceptions'], 'No exceptions, sorry.')).toEqual(['No exceptions']);
+    expect(said(['no exceptions'], 'No, except for service animals.')).toEqual([]);
+    expect(said(['remediation'], 'a remedy for this')).toEqual([]);
+    expect(said(['policies'], 'that policy')).toEqual(['policy']);
+    expect(said(['transferring'], 'I transferred it')).toEqual(['transferred']);
+    expect(said(['except'], 'all exceptions')).toEqual(['exceptions']);
+  });
+
   it('do not match words that merely contain the pattern', () => {
     expect(said(['transfer you'], 'a balance transfer for you')).toEqual([]);
     expect(said(['policy'], 'your policy number is 42')).toEqual(['policy']);

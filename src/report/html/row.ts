@@ -5,6 +5,8 @@ export interface ReportRow {
   /** Position in the report, which names the full result's block (`cc-file-<i>`). */
   i: number;
   path: string;
+  /** A record's line in its stream, when the path is a stream's. */
+  line: number | null;
   id: string | null;
   agent: string | null;
   channel: string | null;
@@ -18,20 +20,15 @@ export interface ReportRow {
   /** Findings per rule. */
   rules: Record<string, number>;
   portrait: string | null;
-  /** Why the conversation was not judged (empty, too short, roles undecided), when it was not. */
+  /** Why the conversation was not judged (empty, too short, roles undecided, nothing to judge), when it was not. */
   unjudged: string | null;
   error: string | null;
 }
 
-// Fields the result model is gaining (channel, portrait, judged/unjudged); read when present.
-interface Upcoming {
-  conversation?: { channel?: string } | null;
-  portrait?: { name: string } | null;
-  scorecard?: { unjudged?: { reason: string } } | null;
-}
+// The customer's portrait, which the result model is gaining; read when present.
+type WithPortrait = FileResult & { portrait?: { name: string } | null };
 
 export function rowOf(result: FileResult, i: number): ReportRow {
-  const next = result as FileResult & Upcoming;
   const c = result.conversation;
   const severity: [number, number, number] = [0, 0, 0];
   const rules: Record<string, number> = {};
@@ -44,16 +41,16 @@ export function rowOf(result: FileResult, i: number): ReportRow {
     path: result.path,
     id: c?.id ?? null,
     agent: c?.agent ?? null,
-    channel: next.conversation?.channel ?? null,
+    line: result.line ?? null,
+    channel: c?.channel ?? null,
     durationMs: c?.durationMs ?? null,
     turns: c?.turns ?? 0,
     score: result.scorecard?.score ?? null,
     steps: result.scorecard?.steps.map((s) => ({ status: s.status, score: s.score })) ?? [],
     severity,
     rules,
-    portrait: next.portrait?.name ?? null,
-    unjudged:
-      next.scorecard?.unjudged?.reason ?? (c && result.notices.some((n) => n.startsWith('roles undecided')) ? 'roles-undecided' : null),
+    portrait: (result as WithPortrait).portrait?.name ?? null,
+    unjudged: result.scorecard?.unjudged?.reason ?? null,
     error: result.errors[0]?.message ?? null,
   };
 }

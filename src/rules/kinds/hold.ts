@@ -40,6 +40,8 @@ export const holdKind = defineKind({
         ];
         if (problems.length > 0) hits.push({ turn: back ?? next, vars: { detail: problems.join('; ') } });
       });
+      if (!applicable && !turns.some((t) => t.startMs !== undefined))
+        return { applicable, hits, unobservable: 'the transcript has no times, so holds cannot be timed' };
       return { applicable, hits };
     };
   },

@@ -35,9 +35,12 @@ export const interruptionKind = defineKind({
     const { speaker: _s, over: _o, ...measured } = options;
     const metricOptions: MetricOptions = { ...DEFAULT_METRIC_OPTIONS, interruptions: { ...defaults, ...measured } };
     return (conversation) => {
-      const hits: Hit[] = metricsOf(conversation, metricOptions)
-        .interruptions.filter((i) => interrupters.has(i.by) && victims.has(i.over))
-        .map((i) => ({ turn: i.turn }));
+      const metrics = metricsOf(conversation, metricOptions);
+      // Untimed writing has no talking over: cut-off markers are a spoken transcript's convention.
+      if (metrics.basis === 'none' && conversation.channel !== undefined && conversation.channel !== 'voice') {
+        return { applicable: false, hits: [], unobservable: `an untimed ${conversation.channel} cannot show interruptions` };
+      }
+      const hits: Hit[] = metrics.interruptions.filter((i) => interrupters.has(i.by) && victims.has(i.over)).map((i) => ({ turn: i.turn }));
       const applicable = conversation.turns.some((t) => interrupters.has(t.role)) && conversation.turns.some((t) => victims.has(t.role));
       return { applicable, hits };
     };

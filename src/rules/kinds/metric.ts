@@ -55,7 +55,8 @@ export const metricKind = defineKind({
         const crossing = options.max !== undefined ? mine[Math.floor(options.max)] : undefined;
         return { applicable, hits: out(mine.length) && crossing ? [hit(crossing.turn, mine.length)] : [] };
       }
-      if (m.basis === 'none' || !m.talk) return { applicable: false, hits: [] };
+      if (m.basis === 'none' || !m.talk)
+        return { applicable: false, hits: [], unobservable: 'the transcript has no times, so talk time and silences cannot be measured' };
       if (options.metric === 'silence') {
         const hits = m
           .nonTalk!.instances.filter((s) => out(s.durationMs) && !unless?.find(s.after))

@@ -67,8 +67,9 @@ export const requirementKind = defineKind({
       const starts = when.map((c) => firstMet(turns, c)).filter((i) => i >= 0);
       if (starts.length === 0 || unless.some((c) => firstMet(turns, c) >= 0)) return { applicable: false, hits: [] };
       const from = Math.min(...starts);
-      const met = require.some((all) => all.every((c) => firstMet(turns, c, from) >= 0));
-      if (met) return { applicable: true, hits: [] };
+      // The turns that met the first alternative met in full: the evidence of a pass.
+      const met = require.map((all) => all.map((c) => firstMet(turns, c, from))).find((at) => at.every((i) => i >= 0));
+      if (met) return { applicable: true, hits: [], handled: met.map((i) => ({ turn: turns[i]! })) };
       const at = options.report === 'condition' ? turns[from] : turns.findLast((t) => reporters.has(t.role));
       return { applicable: true, hits: at ? [{ turn: at }] : [] };
     };

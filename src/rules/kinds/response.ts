@@ -71,6 +71,7 @@ export const responseKind = defineKind({
 
     return ({ turns }) => {
       const hits: Hit[] = [];
+      const handled: Hit[] = [];
       let applicable = false;
       let quietUntil = -1;
       const reported = new Set<Turn>();
@@ -83,13 +84,18 @@ export const responseKind = defineKind({
         const target = options.report === 'trigger' ? turn : (forbidden ?? responder);
         if (!target) return;
         applicable = true;
-        const missing = expect.length > 0 && !expect.some((w) => satisfied(turns, at, w));
-        if ((!missing && !forbidden) || reported.has(target)) return;
+        const met = expect.map((w) => satisfied(turns, at, w)).find(Boolean);
+        const missing = expect.length > 0 && !met;
+        if (!missing && !forbidden) {
+          handled.push({ turn: met ?? target });
+          return;
+        }
+        if (reported.has(target)) return;
         reported.add(target);
         hits.push(target === turn ? { turn, first: m.first, last: m.last } : { turn: target });
         quietUntil = at + options.cooldown;
       });
-      return { applicable, hits };
+      return { applicable, hits, handled };
     };
   },
 });

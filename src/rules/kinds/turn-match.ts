@@ -1,5 +1,6 @@
 import type { PhraseMatch, PhraseSet } from '../../text/phrase.js';
 import { regexMatches, userRegex } from '../../text/safe-regex.js';
+import { hasSignal } from '../../text/turn-signals.js';
 import { viewOf } from '../../text/view.js';
 import type { Role, Turn } from '../../transcript/model.js';
 import type { TurnMatchOptions } from '../schema/turn-match.js';
@@ -21,18 +22,24 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   const roles = rolesOf(options.speaker);
   const match: PhraseSet | undefined = options.match && ctx.phrases(options.match, [...at, 'match']);
   const except: PhraseSet | undefined = options.except && ctx.phrases(options.except, [...at, 'except']);
+  const along: PhraseSet | undefined = options.with && ctx.phrases(options.with, [...at, 'with']);
   const regexes = (options.regex ?? []).map(userRegex);
+  const signals = options.signals ?? [];
   return {
     roles,
     find(turn) {
       if (!roles.has(turn.role)) return undefined;
-      if (!match && regexes.length === 0) return WHOLE_TURN;
+      if (!match && regexes.length === 0 && signals.length === 0) return WHOLE_TURN;
       const view = viewOf(turn);
-      const found = [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
-      if (found.length === 0) return undefined;
-      if (!except) return found[0];
-      const voided = new Set(except.matches(view).map((m) => view.sentences[m.first]));
-      return found.find((m) => !voided.has(view.sentences[m.first]));
+      const found =
+        along && along.matches(view).length === 0
+          ? []
+          : [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
+      const exceptions = except?.matches(view) ?? [];
+      const voided = new Set(exceptions.map((m) => view.sentences[m.first]));
+      const kept = found.find((m) => !voided.has(view.sentences[m.first]));
+      if (kept) return kept;
+      return exceptions.length === 0 && signals.some((s) => hasSignal(view, s)) ? WHOLE_TURN : undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHANNELS } from '../../transcript/model.js';
 import { SEVERITIES } from '../types.js';
 
 /** An example that documents a rule and is run by `callcoach test`. */
@@ -23,6 +24,10 @@ export const ruleBaseSchema = z.strictObject({
   tip: z.string().min(1),
   /** A longer explanation for `callcoach explain`. */
   description: z.string().optional(),
+  /** What a pass of this rule means ("the agent acknowledged the customer's feelings"), for the step's reason. */
+  handled: z.string().min(1).optional(),
+  /** The channels the rule applies to (default: all). */
+  channels: z.array(z.enum(CHANNELS)).min(1).optional(),
   tests: z.array(ruleTestSchema).default([]),
 });
 

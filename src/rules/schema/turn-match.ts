@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AssignableRole } from '../../transcript/model.js';
 import { ROLES } from '../../transcript/model.js';
 import { regexProblem } from '../../text/safe-regex.js';
+import { TURN_SIGNALS } from '../../text/turn-signals.js';
 
 const role = z.enum(ROLES as [AssignableRole, ...AssignableRole[]]);
 export const speakerSchema = z.union([role, z.array(role).min(1)]);
@@ -29,6 +30,10 @@ export const turnMatchSchema = z
     regex: regexesSchema.optional(),
     /** A match is void when one of these phrases occurs in the same sentence. */
     except: patternsSchema.optional(),
+    /** A `match` counts only when the turn also says one of these (anywhere in it). */
+    with: patternsSchema.optional(),
+    /** How the turn is written also counts: any of these signals matches the whole turn (unless `except` matches in it). */
+    signals: z.array(z.enum(TURN_SIGNALS)).min(1).optional(),
   })
   .strict();
 

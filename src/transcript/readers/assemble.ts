@@ -1,4 +1,3 @@
-import { ReadError } from '../errors.js';
 import type { Conversation, Role, Turn, Word } from '../model.js';
 import { speakersOf } from '../model.js';
 import { conversationId } from './id.js';
@@ -7,15 +6,14 @@ import type { Source } from './reader.js';
 /** A turn as a reader finds it, before numbering. */
 export type RawTurn = Omit<Turn, 'index'>;
 
-/** Numbers the turns and builds the conversation; a transcript without turns is an error. */
+/** Numbers the turns (those with text) and builds the conversation; one without any is empty, not an error. */
 export function conversationOf(
   source: Source,
   format: string,
   turns: RawTurn[],
-  extra: { id?: unknown; metadata?: Record<string, unknown>; line?: number } = {},
+  extra: { id?: unknown; metadata?: Record<string, unknown> } = {},
 ): Conversation {
   const spoken = turns.filter((t) => t.text.trim());
-  if (spoken.length === 0) throw new ReadError('no speech found: the transcript has no turns with text', extra.line ?? 1, 1);
   const numbered = spoken.map((t, i) => ({ ...t, index: i + 1 }));
   return {
     id: conversationId(extra.id, source.path),

@@ -53,7 +53,6 @@ export const awsTcaReader: Reader = {
         line,
       };
     });
-    if (turns.length === 0) throw new ReadError('"Transcript" is empty: nothing to check', doc.lineOf(list), 1);
     return {
       id: conversationId(body.JobName, source.path),
       path: source.path,

@@ -50,7 +50,7 @@ export const awsTranscribeReader: Reader = {
       source,
       'aws-transcribe',
       turnsFromWords(words, () => 'unknown'),
-      { id: body.jobName, line: doc.lineAt(['results']) },
+      { id: body.jobName },
     );
   },
 };

@@ -7,17 +7,15 @@ const ms = z.number().nonnegative();
 export const conversationSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
-  turns: z
-    .array(
-      z.looseObject({
-        speaker: z.string().min(1),
-        /** Omitted: unknown, settled by --roles, a sidecar or inference. */
-        role: z.enum(ROLES).optional(),
-        text: z.string(),
-        startMs: ms.optional(),
-        endMs: ms.optional(),
-        words: z.array(z.strictObject({ text: z.string(), startMs: ms, endMs: ms })).optional(),
-      }),
-    )
-    .min(1, 'expected at least one turn'),
+  turns: z.array(
+    z.looseObject({
+      speaker: z.string().min(1),
+      /** Omitted: unknown, settled by --roles, a sidecar or inference. */
+      role: z.enum(ROLES).optional(),
+      text: z.string(),
+      startMs: ms.optional(),
+      endMs: ms.optional(),
+      words: z.array(z.strictObject({ text: z.string(), startMs: ms, endMs: ms })).optional(),
+    }),
+  ),
 });

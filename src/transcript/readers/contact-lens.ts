@@ -64,7 +64,11 @@ export const contactLensReader: Reader = {
         line: doc.lineAt(path),
       });
     }
-    return conversationOf(source, 'contact-lens', turns, { id: body.ContactId ?? (body.CustomerMetadata as Item | undefined)?.ContactId });
+    const chat = body.Channel === 'CHAT' || /^CHAT/.test(String(body.Version ?? ''));
+    return conversationOf(source, 'contact-lens', turns, {
+      id: body.ContactId ?? (body.CustomerMetadata as Item | undefined)?.ContactId,
+      metadata: { channel: chat ? 'chat' : 'voice' },
+    });
   },
 };
 

@@ -45,8 +45,6 @@ export const textReader: Reader = {
         throw new ReadError("expected a turn such as 'Agent: Hello' (optionally after a [mm:ss] timestamp) before any other text", line, 1);
       }
     }
-    if (turns.length === 0)
-      throw new ReadError("no turns found: expected lines such as 'Agent: Hello' or '[00:05] Customer: Hi'", front.lineCount + 1, 1);
 
     return {
       id: conversationId(front.metadata.id, source.path),

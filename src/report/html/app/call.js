@@ -160,7 +160,7 @@ function callView(i, params) {
     nav,
     h('h2', { id: 'call-title' }, callName(row)),
     detailList([
-      ['Path', result.path],
+      ['Path', placeOf(result)],
       ['Format', result.format],
       ['Agent', c ? orDash(c.agent) : null],
       ['Channel', c?.channel ?? null],

@@ -3,7 +3,7 @@
 
 const PAGE_SIZE = 50;
 const COLUMNS = [
-  { key: 'call', label: 'Call', value: (r) => r.path },
+  { key: 'call', label: 'Call', value: placeOf },
   { key: 'agent', label: 'Agent', value: (r) => r.agent },
   { key: 'channel', label: 'Channel', value: (r) => r.channel },
   { key: 'duration', label: 'Duration', value: (r) => r.durationMs },
@@ -37,7 +37,7 @@ function selectRows(params) {
       (!portrait || r.portrait === portrait) &&
       (min === null || (r.score !== null && r.score >= min)) &&
       (max === null || (r.score !== null && r.score <= max)) &&
-      (!q || [r.path, r.id, r.agent, r.channel, ...Object.keys(r.rules)].some((v) => v && v.toLowerCase().includes(q))),
+      (!q || [placeOf(r), r.id, r.agent, r.channel, ...Object.keys(r.rules)].some((v) => v && v.toLowerCase().includes(q))),
   );
   const column = COLUMNS.find((c) => c.key === params.get('sort'));
   if (column) {
@@ -154,7 +154,7 @@ function callRow(r, params) {
       'th',
       { scope: 'row' },
       h('a', { href: callHref(r.i, { from: params.toString() }) }, callName(r)),
-      r.id && r.id !== r.path ? h('span', { class: 'path' }, r.path) : null,
+      r.id && r.id !== placeOf(r) ? h('span', { class: 'path' }, placeOf(r)) : null,
     ),
     h('td', null, orDash(r.agent)),
     h('td', null, orDash(r.channel)),

@@ -19,7 +19,9 @@ function resultOf(i) {
 
 const failingSteps = (row) => row.steps.flatMap((x, k) => (x.status === 'fail' ? [k + 1] : []));
 const findingCount = (row) => row.severity[0] + row.severity[1] + row.severity[2];
-const callName = (row) => row.id ?? row.path;
+/** Where a conversation is: its file, and its line when it is a record of a stream. */
+const placeOf = (x) => (x.line !== null && x.line !== undefined ? `${x.path}:${x.line}` : x.path);
+const callName = (row) => row.id ?? placeOf(row);
 
 /** Distinct values of a row field, sorted, for the filter menus. */
 function distinct(values) {

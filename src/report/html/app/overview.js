@@ -18,7 +18,7 @@ function stat(label, value, id) {
 
 function overviewView() {
   const sum = SUMMARY;
-  const byPath = new Map(ROWS.map((r) => [r.path, r]));
+  const byPlace = new Map(ROWS.map((r) => [placeOf(r), r]));
   const portraits = ranked(ROWS.reduce((m, r) => (r.portrait ? m.set(r.portrait, (m.get(r.portrait) ?? 0) + 1) : m), new Map()));
   return h(
     'section',
@@ -84,13 +84,13 @@ function overviewView() {
           'ol',
           { class: 'lowest' },
           sum.lowest.map((l) => {
-            const row = byPath.get(l.path);
+            const row = byPlace.get(placeOf(l));
             return h(
               'li',
               null,
               row ? h('a', { href: callHref(row.i) }, l.id) : l.id,
               ` — ${l.score}`,
-              h('span', { class: 'path' }, ` ${l.path}`),
+              h('span', { class: 'path' }, ` ${placeOf(l)}`),
             );
           }),
         ),
