@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -94,6 +93,33 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(requests).toEqual([]);
   });
 
+  it('counts unreadable and unjudged conversations, and shows them for what they are', async () => {
+    const mixed = join(dir, 'mixed');
+    mkdirSync(mixed, { recursive: true });
+    writeFileSync(join(mixed, 'hello.txt'), 'Agent: Hello, thanks for calling.\n');
+    const page = join(dir, 'mixed.html');
+    await cli(['check', 'fixtures/malformed', mixed, '-f', `html:${page}`, '-f', `json:${join(dir, 'mixed.json')}`]);
+    const mixedResults = JSON.parse(readFileSync(join(dir, 'mixed.json'), 'utf8')) as Results;
+    const s = mixedResults.summary;
+    expect(s.errors).toBeGreaterThan(0);
+    expect(s.unjudged.total).toBeGreaterThan(0);
+    const opened = await browser.open(page);
+    const stat = (id: string) => opened.page.locator(`[data-stat="${id}"]`).textContent();
+    expect(await stat('unreadable')).toBe(String(s.errors));
+    expect(await stat('unjudged')).toBe(String(s.unjudged.total));
+    await go(opened.page, 'header nav a[data-view="calls"]');
+    const scores = await opened.page.$$eval('table.calls tbody tr td:nth-child(5)', (tds) => tds.map((t) => t.textContent));
+    expect(scores).toEqual(
+      mixedResults.files.map((f) => (f.errors.length ? 'unreadable' : f.scorecard?.unjudged ? 'not judged' : String(f.scorecard!.score))),
+    );
+    const unreadable = mixedResults.files.findIndex((f) => f.errors.length > 0);
+    await go(opened.page, `table.calls tbody tr:nth-child(${unreadable + 1}) th a`);
+    expect(await opened.page.locator('section[aria-label="Errors"] li').first().textContent()).toContain(
+      mixedResults.files[unreadable]!.errors[0]!.message,
+    );
+    expect(opened.errors).toEqual([]);
+  });
+
   it('sorts by any column, both ways', async () => {
     const { page } = await browser.open(html, '#/calls');
     expect(await tablePaths(page)).toEqual(results.files.map((f) => f.path));
@@ -154,6 +180,39 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     const restored = await browser.open(html, `#/calls?rule=${encodeURIComponent(rule)}&sort=score&dir=desc`);
     expect(await restored.page.inputValue('select[name="rule"]')).toBe(rule);
     await restored.page.waitForSelector('th[aria-sort="descending"]');
+    expect(errors).toEqual([]);
+  });
+
+  it('filters by portrait, lists the portraits seen, and shows a portrait with its evidence', async () => {
+    // Portraits as results will carry them ({name, confidence, evidence}), merged into a report.
+    const withPortraits = {
+      ...results,
+      files: results.files.map((f, k) =>
+        k % 2
+          ? {
+              ...f,
+              portrait: {
+                name: k % 4 === 1 ? 'the worried regular' : 'the expert',
+                confidence: 0.8,
+                evidence: [{ turn: 2, quote: 'second turn' }],
+              },
+            }
+          : f,
+      ),
+    };
+    writeFileSync(join(dir, 'portraits.json'), JSON.stringify(withPortraits));
+    const page = join(dir, 'portraits.html');
+    await cli(['merge', join(dir, 'portraits.json'), '-f', `html:${page}`]);
+    const { page: p, errors } = await browser.open(page);
+    const seen = await p.$$eval('section[aria-labelledby="portraits"] li', (li) => li.map((x) => x.textContent));
+    expect(seen).toEqual(['the worried regular — 2 calls', 'the expert — 1 call']);
+    await go(p, 'header nav a[data-view="calls"]');
+    await choose(p, 'portrait', 'the expert');
+    expect(await tablePaths(p)).toEqual(withPortraits.files.filter((_, k) => k % 4 === 3).map((f) => f.path));
+    await go(p, 'table.calls tbody tr th a');
+    expect(await p.textContent('section.portrait')).toContain('“second turn”');
+    await go(p, 'section.portrait a');
+    await p.waitForFunction(() => document.activeElement?.id === 'turn-2');
     expect(errors).toEqual([]);
   });
 
