@@ -23,6 +23,8 @@ try {
   ]) {
     await page.goto(pathToFileURL(report).href + hash);
     await page.waitForSelector('main#main > *');
+    // Open one rule's explanation, so the picture shows what the call view can say about a finding.
+    if (hash) await page.locator('.finding details summary').first().click();
     await page.screenshot({ path: join(ROOT, 'docs', name), fullPage: true });
   }
 } finally {

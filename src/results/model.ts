@@ -28,7 +28,7 @@ export interface FileResult {
   /** Things the reader of the report should know, e.g. that roles could not be decided. */
   notices: string[];
   errors: LocatedError[];
-  /** Every turn's text, only when asked for (`--transcripts`, or an HTML report): reports that show the conversation. */
+  /** Every turn's text, only when asked for (`--transcript`, or an HTML report): reports that show the conversation. */
   transcript?: TranscriptTurn[];
 }
 

@@ -33,6 +33,9 @@ function scorecardTable(card) {
       'h3',
       { id: 'scorecard-title' },
       `Scorecard: ${card.score ?? 'no score'}${card.passed === true ? ' (passed)' : card.passed === false ? ' (below the pass mark)' : ''}`,
+      card.observed !== undefined
+        ? h('span', { class: 'hint' }, ` on ${plural(card.observed, 'observed step')} of ${card.steps.length}`)
+        : null,
     ),
     card.unjudged ? h('p', { class: 'notice' }, `Not judged (${card.unjudged.reason}): ${card.unjudged.detail}`) : null,
     h(

@@ -70,7 +70,11 @@ function overviewView() {
                     null,
                     h('td', null, h('a', { href: callsHref({ rule: t.rule }) }, t.rule)),
                     h('td', { class: 'num' }, t.count),
-                    h('td', null, (RULES.get(t.rule)?.description ?? RULES.get(t.rule)?.message ?? '').replace(/\{\w+\}/g, '…')),
+                    h(
+                      'td',
+                      null,
+                      (RULES.get(t.rule)?.description ?? RULES.get(t.rule)?.message ?? '').replace(/\{\w+\}/g, '…').replace(/…\.$/, '…'),
+                    ),
                   ),
                 ),
               ),
