@@ -243,8 +243,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     );
     await page.screenshot({ path: join(SHOTS, 'agents.png'), fullPage: true });
     const agent = results.summary.byAgent!.find((a) => a.agent !== '(unknown)')!.agent;
-    await page.click(`table.agents a:text-is("${agent}")`);
-    await page.waitForSelector('table.calls');
+    await go(page, `table.agents a:text-is("${agent}")`);
+    await page.screenshot({ path: join(SHOTS, 'agent-calls.png'), fullPage: true });
     expect((await tablePaths(page)).sort()).toEqual(
       results.files
         .filter((f) => f.conversation?.agent === agent)
