@@ -43,7 +43,7 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   if (conversation.roles.source === 'inferred')
     lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
   for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);
-  if (file.metrics) lines.push(...metricLines(file.metrics, c));
+  if (file.metrics) lines.push(...metricLines(file.metrics, conversation.channel, c));
   for (const step of scorecard.steps) {
     lines.push(stepLine(step, c));
     for (const f of file.findings.filter((x) => x.step === step.step)) lines.push(...findingLines(f, c));
@@ -51,7 +51,7 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   return lines;
 }
 
-function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
+function metricLines(m: MetricsSummary, channel: string, c: ChalkInstance): string[] {
   const parts: string[] = [];
   const talk = Object.entries(m.talk ?? {});
   if (talk.length > 0) {
@@ -61,8 +61,11 @@ function metricLines(m: MetricsSummary, c: ChalkInstance): string[] {
   }
   if (m.nonTalk)
     parts.push(`silence ${formatClock(m.nonTalk.totalMs)} (${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s)`);
+  // Untimed writing cannot show talking over; only a call's cut-off markers can.
+  const untimedWriting = m.basis === 'none' && channel !== 'voice';
   const interruptions = Object.entries(m.interruptions.byInterrupter).map(([role, x]) => `${role} ${x.count}`);
-  parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
+  if (!untimedWriting) parts.push(`interruptions ${interruptions.length ? interruptions.join(' · ') : 'none'}`);
+  if (parts.length === 0) return [];
   const basis = m.basis === 'words' ? '' : m.basis === 'turns' ? ' (from turn times: approximate)' : ' (untimed: cut-off markers only)';
   return [c.dim(`  ${parts.join(' | ')}${basis}`)];
 }

@@ -1,6 +1,7 @@
 import type { MetricsSummary } from '../metrics/summary.js';
 import type { Finding } from '../rules/engine.js';
 import type { RuleInfo } from '../rules/types.js';
+import { definedOnly } from '../util/defined.js';
 import type { Scorecard } from '../scorecard/score.js';
 import type { LocatedError } from '../transcript/errors.js';
 import type { Channel, Role, RoleAssignment, Speaker } from '../transcript/model.js';
@@ -78,18 +79,9 @@ export interface RunInfo {
 export function runInfoOf(packs: readonly string[], rules: readonly (RuleMetadata | RuleInfo)[]): RunInfo {
   return {
     packs: [...packs],
-    rules: rules.map(({ id, pack, kind, step, severity, message, tip, description, handled, channels }) => ({
-      id,
-      pack,
-      kind,
-      step,
-      severity,
-      message,
-      tip,
-      ...(description !== undefined && { description }),
-      ...(handled !== undefined && { handled }),
-      ...(channels !== undefined && { channels }),
-    })),
+    rules: rules.map(({ id, pack, kind, step, severity, message, tip, description, handled, channels }) =>
+      definedOnly({ id, pack, kind, step, severity, message, tip, description, handled, channels }),
+    ),
   };
 }
 

@@ -32,6 +32,8 @@ const fill = (template: string, vars: Record<string, string> | undefined) =>
 
 /** Runs every rule over one conversation. Outcomes keep rule order; findings within a rule are in turn order. */
 export function runRules(conversation: Conversation, rules: readonly CompiledRule[]): RuleOutcome[] {
+  // Two rules of one pack on one turn are one problem told twice: the first rule in pack order keeps it.
+  const taken = new Set<string>();
   return rules.map((rule) => {
     // A rule for other channels (a social-media norm on a call) has nothing to judge here.
     if (rule.channels && conversation.channel && !rule.channels.includes(conversation.channel))
@@ -41,6 +43,7 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
     const seen = new Set<number>();
     const findings = hits
       .filter((h) => !seen.has(h.turn.index) && seen.add(h.turn.index))
+      .filter((h) => !taken.has(`${rule.pack}\u0000${h.turn.index}`) && taken.add(`${rule.pack}\u0000${h.turn.index}`))
       .map((hit): Finding => ({
         rule: rule.id,
         pack: rule.pack,

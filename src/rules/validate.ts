@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { type Document, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { definedOnly } from '../util/defined.js';
 import { didYouMean } from '../util/did-you-mean.js';
 import { firstYamlError } from '../util/yaml-error.js';
 import { Locator, type Path } from './locate.js';
@@ -95,18 +96,7 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   const { id, kind, step, severity, message, tip, description, handled, channels, tests } = checkedBase.data;
   if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
   return {
-    info: {
-      id,
-      kind,
-      step,
-      severity,
-      message,
-      tip,
-      ...(description !== undefined && { description }),
-      ...(handled !== undefined && { handled }),
-      ...(channels !== undefined && { channels }),
-      tests,
-    },
+    info: { ...definedOnly({ id, kind, step, severity, message, tip, description, handled, channels }), tests },
     options: checkedOptions.data as Record<string, unknown>,
   };
 }

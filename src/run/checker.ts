@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
+import { definedOnly } from '../util/defined.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
 import type { Pack } from '../rules/load.js';
@@ -96,7 +97,7 @@ export class Checker {
       maxWarnings: config?.gates.maxWarnings?.value,
       failUnder: config?.gates.failUnder?.value,
     };
-    this.gates = { ...DEFAULT_GATES, ...defined(configured), ...defined(options.gates ?? {}) };
+    this.gates = { ...DEFAULT_GATES, ...definedOnly(configured), ...definedOnly(options.gates ?? {}) };
     this.packs = this.prepared.packs;
     this.rules = this.prepared.rules;
     this.info = runInfoOf(
@@ -214,10 +215,6 @@ export function checkStream(inputs: CheckInputs | readonly string[], options: Ch
 }
 
 const isPathList = (inputs: CheckInputs | readonly string[]): inputs is readonly string[] => Array.isArray(inputs);
-
-function defined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-}
 
 /** The work, as a stream, and its size when known (for progress and the choice of threads). */
 async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: AsyncIterable<Task>; count?: number }> {

@@ -28,7 +28,9 @@ const URL =
 // A mention: "@AppleSupport". Not an e-mail address (a word character before the @).
 const HANDLE = /(?<![\w.@])@[A-Za-z\d_]{1,30}\b/g;
 // A sign-off closing a reply: "^SK", "*TB", "/MN", "~Brianna", "-Steven", "- Kim", "^CharlesOpacki".
-const SIGNOFF = /(?:^|\s)(?:[\^*~/]|[-–—](?=\s?[A-Z]))\s?[A-Z][A-Za-z]{0,24}(?:[ .][A-Z][A-Za-z]{0,24})?\.?\s*$|(?:^|\s)[~^]\s*$/;
+// Bare initials after the last sentence or link ("… see the link above. HRB") sign off too.
+const SIGNOFF =
+  /(?:^|\s)(?:[\^*~/]|[-–—](?=\s?[A-Z]))\s?[A-Z][A-Za-z]{0,24}(?:[ .][A-Z][A-Za-z]{0,24})?\.?\s*$|(?:^|\s)[~^]\s*$|(?:[.!?:]|\s{3})\s*[A-Z]{2,3}\s*$/;
 // Redaction tags from PII scrubbers and exports: [PII], [REDACTED], <name>, {{account}}, [NAME_1], XXXX.
 const REDACTED =
   /\[(?:pii|redacted|name|number|phone|email|address|account|card|ssn|dob|date|person|location)(?:_\d{1,3})?\]|<(?:name|number|phone|email|address|account|redacted|pii)>|\{\{\s?[a-z_]{1,30}\s?\}\}|\b[X]{4,}\b/gi;
@@ -49,8 +51,17 @@ export function cleanText(raw: string): CleanText {
   for (const m of text.matchAll(REDACTED)) claim('redacted', m.index, m.index + m[0].length);
   for (const m of text.matchAll(HANDLE)) claim('handle', m.index, m.index + m[0].length);
   for (const m of text.matchAll(MASKED)) claim('masked', m.index, m.index + m[0].length);
-  const signoff = SIGNOFF.exec(text);
-  if (signoff) claim('signoff', signoff.index + (/^\s/.test(signoff[0]) ? 1 : 0), text.length);
+  // A sign-off closes the words of a reply; links and mentions may still follow it.
+  const signoff = SIGNOFF.exec(
+    blankMarks(
+      text,
+      marks.slice().sort((a, b) => a.start - b.start),
+    ),
+  );
+  if (signoff) {
+    const start = signoff.index + signoff[0].search(/[^\s.!?:]/);
+    claim('signoff', start, signoff.index + signoff[0].trimEnd().length);
+  }
   marks.sort((a, b) => a.start - b.start);
   return { text, marks };
 }

@@ -5,7 +5,7 @@ import type { TextView } from './view.js';
  * Signals a rule can ask of a turn, by name (`signals: [shouting, exclaiming]` in a turn match):
  * how it is written, and what a phrase list cannot see (a time expression in any of its forms).
  */
-export const TURN_SIGNALS = ['shouting', 'exclaiming', 'distress-emoji', 'masked-swear', 'link', 'time'] as const;
+export const TURN_SIGNALS = ['shouting', 'exclaiming', 'exclamation', 'distress-emoji', 'masked-swear', 'link', 'time'] as const;
 export type TurnSignal = (typeof TURN_SIGNALS)[number];
 
 // chrono-node parses time expressions ("at 3pm", "by Friday", "May 5th", "in two days"); loaded only
@@ -45,6 +45,8 @@ export function hasSignal(view: TextView, signal: TurnSignal): boolean {
       return s.shouting;
     case 'exclaiming':
       return s.exclamations >= 2 && !/\?[!?]*!|![!?]*\?/.test(view.text);
+    case 'exclamation':
+      return s.exclamations >= 1 && !/\?[!?]*!|![!?]*\?/.test(view.text);
     case 'distress-emoji':
       return s.distressEmoji > 0;
     case 'masked-swear':

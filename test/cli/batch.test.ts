@@ -204,7 +204,7 @@ describe('batch runs', () => {
 
   it('ends a stylish batch with a summary and a per-agent table', async () => {
     const out = (await cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls'])).stdout;
-    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 89\.3/);
+    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 88\.5/);
     expect(out).toContain('most frequent rules');
     expect(out).toContain('lowest scores');
     expect(out).toMatch(/By agent\n.*agent +calls +mean/);

@@ -26,6 +26,8 @@ describe("a turn's text view of real text", () => {
     ]);
     expect(words('Try help.acme.com/reset then reply -Steven')).toEqual(['try', '#url', 'then', 'reply']);
     expect(textView('All done *TB').signals.signoff).toBe('*TB');
+    expect(textView('Here is the guide: https://acme.example/guide HRB').signals.signoff).toBe('HRB');
+    expect(textView('It is the SLA').signals.signoff).toBeNull();
     expect(textView('Email me at jo@example.com').tokens.map((t) => t.word)).toContain('#email');
   });
 

@@ -24,8 +24,15 @@ interface Found {
   last: number;
 }
 
-// Unlisted acronyms: three to five capitals. Two-letter ones are mostly initials ("^MS" signing a reply) or states.
-const ACRONYM = /^[A-Z]{3,5}$/;
+// Unlisted acronyms: three to seven capitals and digits with at least two capitals ("SLA", "2SV", "SCHUFA").
+// Two-letter ones are mostly initials or states.
+const ACRONYM = /^(?=(?:[A-Z\d]*[A-Z]){2})[A-Z\d]{3,7}$/;
+// More digits than capitals is a code (a flight "SV214", a model "XB1200"), not an acronym.
+// A clock time ("8AM", "4PM") is not an acronym either.
+const isAcronym = (key: string) =>
+  ACRONYM.test(key) && key.replace(/\D/g, '').length < key.replace(/[^A-Z]/g, '').length && !/^\d{1,2}(?:AM|PM)$/.test(key);
+// A gloss right after the term: "an RMA (a return label)", "an RMA, or return authorization", "RMA aka …".
+const GLOSS = /^\s*(?:\(|,?\s*(?:or|aka|a\.k\.a\.|i\.e\.?|ie|also known as|also called|meaning)\s+\w)/i;
 const capitalKey = (raw: string) => raw.replace(/’/g, "'").replace(/'?s$/, '');
 const isCapitals = (variant: string) => /^[A-Z][A-Z0-9&]+(?:'?s)?$/.test(variant.trim());
 
@@ -99,7 +106,7 @@ export const termsKind = defineKind({
           found.push({ key: `#${listed}`, label: t.raw, plain: entries[listed]!.plain, first: i, last: i });
         } else if (
           options.acronyms &&
-          ACRONYM.test(key) &&
+          isAcronym(key) &&
           !allowed.has(key) &&
           !isCode(view, i) &&
           !isQuoted(view, t) &&
@@ -112,7 +119,7 @@ export const termsKind = defineKind({
     };
 
     const explained = (view: TextView, f: Found): boolean => {
-      if (/^[\s,]*\(/.test(view.text.slice(view.tokens[f.last]!.end))) return true;
+      if (GLOSS.test(view.text.slice(view.tokens[f.last]!.end))) return true;
       if (explainers?.matches(view).some((m) => m.first > f.last && m.first <= f.last + options.explainWindow)) return true;
       return introducers?.matches(view).some((m) => m.last < f.first && m.last >= f.first - 2) ?? false;
     };
@@ -129,7 +136,8 @@ export const termsKind = defineKind({
         const found = find(view);
         if (!speaks) {
           for (const f of found) known.add(f.key);
-          for (const t of view.tokens) known.add(t.raw.toUpperCase());
+          // Inflected and possessive forms are the same term: the customer's "DLCs" covers the agent's "DLC's".
+          for (const t of view.tokens) known.add(capitalKey(t.raw).toUpperCase()).add(t.raw.toUpperCase());
           continue;
         }
         applicable = true;
@@ -177,10 +185,14 @@ function dedupe(found: Found[]): Found[] {
   });
 }
 
-/** Part of a reference code such as "LH-88213-Q" or a number plate such as "031 NGA", not a word. */
+/**
+ * Part of a reference code such as "LH-88213-Q" or a number plate such as "031 NGA", not a word. A
+ * hyphen before a lower-case word ("EAC-based") makes a compound, not a code.
+ */
 function isCode(view: TextView, i: number): boolean {
   const t = view.tokens[i]!;
-  if (/[-/]\w/.test(view.text.slice(t.end, t.end + 2)) || /\w[-/]$/.test(view.text.slice(Math.max(0, t.start - 2), t.start))) return true;
+  if (/^[-/][A-Z\d]/.test(view.text.slice(t.end, t.end + 2)) || /[A-Z\d][-/]$/.test(view.text.slice(Math.max(0, t.start - 2), t.start)))
+    return true;
   return [view.tokens[i - 1], view.tokens[i + 1]].some((n) => n !== undefined && /^\d+$/.test(n.raw));
 }
 

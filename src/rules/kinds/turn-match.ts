@@ -1,7 +1,7 @@
 import type { PhraseMatch, PhraseSet } from '../../text/phrase.js';
 import { regexMatches, userRegex } from '../../text/safe-regex.js';
 import { hasSignal } from '../../text/turn-signals.js';
-import { viewOf } from '../../text/view.js';
+import { type TextView, viewOf } from '../../text/view.js';
 import type { Role, Turn } from '../../transcript/model.js';
 import type { TurnMatchOptions } from '../schema/turn-match.js';
 import type { CompileContext } from '../types.js';
@@ -25,16 +25,19 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   const along: PhraseSet | undefined = options.with && ctx.phrases(options.with, [...at, 'with']);
   const regexes = (options.regex ?? []).map(userRegex);
   const signals = options.signals ?? [];
+  const withSignals = options.withSignals ?? [];
+  // `with` and `withSignals`: a match needs company in the turn, in words or in how it is written.
+  const accompanied = (view: TextView) =>
+    (!along && withSignals.length === 0) || (along?.matches(view).length ?? 0) > 0 || withSignals.some((s) => hasSignal(view, s));
   return {
     roles,
     find(turn) {
       if (!roles.has(turn.role)) return undefined;
       if (!match && regexes.length === 0 && signals.length === 0) return WHOLE_TURN;
       const view = viewOf(turn);
-      const found =
-        along && along.matches(view).length === 0
-          ? []
-          : [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
+      const found = accompanied(view)
+        ? [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first)
+        : [];
       const exceptions = except?.matches(view) ?? [];
       const voided = new Set(exceptions.map((m) => view.sentences[m.first]));
       const kept = found.find((m) => !voided.has(view.sentences[m.first]));

@@ -30,8 +30,9 @@ export const turnMatchSchema = z
     regex: regexesSchema.optional(),
     /** A match is void when one of these phrases occurs in the same sentence. */
     except: patternsSchema.optional(),
-    /** A `match` counts only when the turn also says one of these (anywhere in it). */
+    /** A `match` counts only when the turn also says one of these (anywhere in it), or shows one of `withSignals`. */
     with: patternsSchema.optional(),
+    withSignals: z.array(z.enum(TURN_SIGNALS)).min(1).optional(),
     /** How the turn is written also counts: any of these signals matches the whole turn (unless `except` matches in it). */
     signals: z.array(z.enum(TURN_SIGNALS)).min(1).optional(),
   })
