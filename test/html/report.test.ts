@@ -120,6 +120,19 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(opened.errors).toEqual([]);
   });
 
+  it('names records of a stream by their line, and the lowest scores link to the right one', async () => {
+    const page = join(dir, 'stream.html');
+    const input = readFileSync('fixtures/formats/calls.jsonl', 'utf8');
+    await cli(['check', '--stdin-format', 'jsonl', '-', '-f', `html:${page}`, '-f', `json:${join(dir, 'stream.json')}`], { input });
+    const stream = JSON.parse(readFileSync(join(dir, 'stream.json'), 'utf8')) as Results;
+    const { page: p, errors } = await browser.open(page);
+    const lowest = stream.summary.lowest[0]!;
+    await go(p, `ol.lowest li:first-child a`);
+    expect(await p.textContent('#call-title')).toBe(lowest.id);
+    expect(await p.textContent('.facts')).toContain(`<stdin>:${lowest.line}`);
+    expect(errors).toEqual([]);
+  });
+
   it('sorts by any column, both ways', async () => {
     const { page } = await browser.open(html, '#/calls');
     expect(await tablePaths(page)).toEqual(results.files.map((f) => f.path));
