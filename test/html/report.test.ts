@@ -292,6 +292,17 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('the timeline shades silences and holds, and names the hold a holds rule flagged', async () => {
+    const i = results.files.findIndex((f) => f.path.endsWith('boiler-hold.txt'));
+    const file = results.files[i]!;
+    const { page } = await browser.open(html, `#/call/${i}`);
+    const shaded = await page.$$eval('svg rect.silence title', (t) => t.map((x) => x.textContent!.split(' ')[0]));
+    const holdTurn = file.findings.find((f) => f.rule === 'holds/no-check-back')!.turn;
+    expect(shaded).toEqual(file.metrics!.nonTalk!.instances.map((q) => (q.beforeTurn === holdTurn ? 'hold' : 'silence')));
+    expect(shaded).toContain('hold');
+    expect(await page.locator('section[aria-labelledby="metrics-title"]').textContent()).toContain('1 hold flagged');
+  });
+
   it('previous and next follow the table it was opened from, by keyboard too', async () => {
     const { page } = await browser.open(html, '#/calls?sort=score&dir=asc');
     await page.locator('table.calls tbody tr th a').first().click();

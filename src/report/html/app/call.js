@@ -78,7 +78,8 @@ function scorecardTable(card) {
   );
 }
 
-function metricsBlock(m) {
+function metricsBlock(m, findings) {
+  const holdFindings = findings.filter((f) => RULES.get(f.rule)?.kind === 'hold').length;
   if (!m) return null;
   const roles = Object.entries(m.talk ?? {});
   const interruptions = Object.entries(m.interruptions?.byInterrupter ?? {});
@@ -122,6 +123,10 @@ function metricsBlock(m) {
       [
         'Silences',
         m.nonTalk ? `${m.nonTalk.instances.length} over ${m.nonTalk.thresholdMs / 1000} s, ${clock(m.nonTalk.totalMs)} in all` : null,
+      ],
+      [
+        'Holds',
+        m.basis === 'none' ? null : holdFindings ? `${plural(holdFindings, 'hold')} flagged (too long, or no check-back)` : 'none flagged',
       ],
       ['Interruptions', interruptions.length ? interruptions.map(([role, x]) => `by the ${role}: ${x.count}`).join(', ') : 'none'],
     ]),
@@ -194,7 +199,7 @@ function callView(i, params) {
         )
       : null,
     portraitBlock(result.portrait, turnHref),
-    h('div', { class: 'call-columns' }, scorecardTable(result.scorecard), metricsBlock(result.metrics)),
+    h('div', { class: 'call-columns' }, scorecardTable(result.scorecard), metricsBlock(result.metrics, result.findings)),
     c ? timeline(result, i, turnHref) : null,
     c
       ? h(

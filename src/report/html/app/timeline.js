@@ -23,7 +23,10 @@ function timeline(result, i, turnHref) {
   const lane = new Map(speakers.map((sp, k) => [sp.label, k]));
   const laneY = (label) => top + (lane.get(label) ?? 0) * laneHeight;
   const startOf = new Map((result.transcript ?? []).map((t) => [t.index, t.startMs]));
+  // A hold rule's finding sits on the turn that ends the hold, so the silence before that turn is the hold.
   const holdTurns = new Set(result.findings.filter((f) => RULES.get(f.rule)?.kind === 'hold').map((f) => f.turn));
+  const isHold = (q) => holdTurns.has(q.beforeTurn);
+  const quiet = result.metrics?.nonTalk?.instances ?? [];
   const step = TICKS.find((t) => duration / t <= 10) ?? TICKS[TICKS.length - 1];
   const ticks = [];
   for (let t = 0; t <= duration; t += step) ticks.push(t);
@@ -48,7 +51,7 @@ function timeline(result, i, turnHref) {
     h(
       'figcaption',
       null,
-      `Timeline (${clock(duration)}): ${plural(result.findings.length, 'finding')}, ${plural(overlaps.length, 'overlap')}, ${plural(interruptions.length, 'interruption')}, ${plural(result.metrics?.nonTalk?.instances.length ?? 0, 'silence')}`,
+      `Timeline (${clock(duration)}): ${plural(result.findings.length, 'finding')}, ${plural(overlaps.length, 'overlap')}, ${plural(interruptions.length, 'interruption')}, ${plural(quiet.filter((q) => !isHold(q)).length, 'silence')}, ${plural(quiet.filter(isHold).length, 'flagged hold')}`,
     ),
     s(
       'svg',
@@ -62,7 +65,7 @@ function timeline(result, i, turnHref) {
           s('text', { x: xOf(t), y: height - 8, class: 'axis', 'text-anchor': 'middle' }, clock(t)),
         ),
       ),
-      (result.metrics?.nonTalk?.instances ?? []).map((q) =>
+      quiet.map((q) =>
         s(
           'rect',
           {
@@ -76,7 +79,7 @@ function timeline(result, i, turnHref) {
           s(
             'title',
             null,
-            `${holdTurns.has(q.afterTurn) ? 'hold' : 'silence'} ${clock(q.startMs)}–${clock(q.endMs)} (${Math.round(q.durationMs / 1000)} s)`,
+            `${isHold(q) ? 'hold' : 'silence'} ${clock(q.startMs)}–${clock(q.endMs)} (${Math.round(q.durationMs / 1000)} s)`,
           ),
         ),
       ),
