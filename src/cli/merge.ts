@@ -40,7 +40,8 @@ export async function mergeCommand(
     }
   }
   const run = { packs: [...packs], rules: [...rules.values()] };
-  if (options.outputs.some((o) => showsTranscript(o.format)) && all.some((f) => f.conversation && !f.transcript))
+  const html = options.outputs.some((o) => showsTranscript(o.format));
+  if (html && all.some((f) => f.conversation && !f.transcript))
     io.stderr.write(
       'callcoach: some results carry no transcript text (check them with --transcript); the HTML report lists their findings by turn instead\n',
     );
@@ -49,7 +50,7 @@ export async function mergeCommand(
     rules: run.rules,
     packs: run.packs,
     color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }),
-    ...(options.outputs.some((o) => showsTranscript(o.format)) && { packDetails: bundledPackDetails(run.packs) }),
+    ...(html && { packDetails: bundledPackDetails(run.packs) }),
   };
   for (const o of options.outputs) {
     const reporter = REPORTERS[o.format]!(context);
