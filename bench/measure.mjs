@@ -1,11 +1,12 @@
-// Runs one callcoach command in this process, output to /dev/null, and reports its wall time and
-// peak memory (the process's max RSS: the main thread and every worker thread) as JSON on stderr.
+// Runs one callcoach command in this process, output to /dev/null, and reports its wall time, its CPU
+// time and peak memory (the process's: the main thread and every worker thread) as JSON on stderr.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { run } from '../dist/cli/run.js';
+import { run } from '../dist/bundle/cli.js';
 
 const [stdinFile, ...args] = process.argv.slice(2);
 const stdout = createWriteStream('/dev/null');
 const started = performance.now();
+const cpu = process.cpuUsage();
 const code = await run(args, {
   stdout,
   stderr: process.stderr,
@@ -13,4 +14,6 @@ const code = await run(args, {
   env: { ...process.env, CI: '1' },
 });
 await new Promise((resolve) => stdout.end(resolve));
-process.stderr.write(`${JSON.stringify({ code, wallMs: performance.now() - started, maxRssKb: process.resourceUsage().maxRSS })}\n`);
+const { user, system } = process.cpuUsage(cpu);
+const wallMs = performance.now() - started;
+process.stderr.write(`${JSON.stringify({ code, wallMs, cpuMs: (user + system) / 1000, maxRssKb: process.resourceUsage().maxRSS })}\n`);

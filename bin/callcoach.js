@@ -5,7 +5,8 @@ import v8 from 'node:v8';
 // that backtracks excessively, so a catastrophic pattern cannot hang a batch. The flag must be set
 // before any regex is compiled, hence before the program's modules load (and their workers start).
 v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-const { run } = await import('../dist/cli/run.js');
+// The command line is one bundled file (see scripts/bundle.mjs): one module to load, not a graph.
+const { run } = await import('../dist/bundle/cli.js');
 
 // A reader that stops early (`callcoach check … | head`) is not an error: stop quietly, as Unix tools do.
 process.stdout.on('error', (err) => {

@@ -67,6 +67,18 @@ export function explainCommand(id: string, targets: readonly string[], cwd: stri
   return EXIT.ok;
 }
 
+/** The rule's advice and severity for particular customers, and the customers it is limited to. */
+function portraitLines(r: Listed, c: ReturnType<typeof colors>): string[] {
+  const names = [...new Set([...Object.keys(r.tips ?? {}), ...Object.keys(r.severities ?? {})])].sort();
+  const lines = names.map((name) => {
+    const severity = r.severities?.[name] ? ` (${r.severities[name]})` : '';
+    const tip = r.tips?.[name] ? ` ${r.tips[name].replace(/\s+/g, ' ').trim()}` : '';
+    return `  ${c.bold(name)}${severity}:${tip}`;
+  });
+  if (r.portraits) lines.unshift(`  Judges only these customers: ${r.portraits.join(', ')}.`);
+  return lines.length > 0 ? ['', c.bold('For particular customers'), ...lines] : [];
+}
+
 function explanation(r: Listed, pack: ListedPack, c: ReturnType<typeof colors>): string[] {
   const out = [
     c.bold(r.id),
@@ -81,6 +93,7 @@ function explanation(r: Listed, pack: ListedPack, c: ReturnType<typeof colors>):
     '',
     c.bold('What to say or do instead'),
     `  ${r.tip.replace(/\s+/g, ' ').trim()}`,
+    ...portraitLines(r, c),
     '',
     c.bold('Options') + c.dim('  (set them in callcoach.config.yaml under rules:)'),
     ...stringify({ [r.id]: { severity: r.severity, ...r.options } }, { lineWidth: 0 })

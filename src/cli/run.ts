@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_JOBS } from '../run/checker.js';
 import { EXIT } from '../run/gates.js';
+import { CORES, INLINE_BELOW } from '../run/jobs.js';
 import { parseShard } from '../run/shard.js';
 import { SEVERITIES } from '../rules/types.js';
 import { parseRoleMap } from '../transcript/assign-roles.js';
@@ -89,7 +89,11 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       collect,
       [],
     )
-    .option('-j, --jobs <n>', `worker threads (default: ${DEFAULT_JOBS}, the number of cores)`, count('--jobs', 1), DEFAULT_JOBS)
+    .option(
+      '-j, --jobs <n>',
+      `worker threads; 1 checks on the main thread (default: the main thread alone for fewer than ${INLINE_BELOW} inputs, else the main thread and a worker per other core: ${CORES - 1} here)`,
+      count('--jobs', 1),
+    )
     .option('--shard <i/n>', 'check only the i-th of n deterministic parts of the inputs', parsed(parseShard))
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
     .option(

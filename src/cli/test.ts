@@ -49,6 +49,7 @@ function caseLines(r: CaseResult, c: ChalkInstance): string[] {
   if (r.status === 'todo-passes') return [`  ${c.blue('◌')} ${title} ${c.dim(`todo now passes (${r.example.todo}): drop the todo`)}`];
   const out = [`  ${c.red('✖')} ${title}`];
   if (r.error) return [...out, `      ${c.red('cannot read the transcript:')} ${r.error}`];
+  if (r.portrait) out.push(`      ${c.red(`portrait: expected ${r.portrait.expected ?? 'none'}, decided ${r.portrait.actual ?? 'none'}`)}`);
   // The transcript, one line per turn, with what was missed (−) and what was unexpected (+) beside each turn.
   const read = readTranscript({ path: r.rule.id, text: r.example.transcript }, r.example.format);
   for (const turn of read.conversation?.turns ?? []) {

@@ -43,12 +43,25 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
   if (conversation.roles.source === 'inferred')
     lines.push(c.dim(`  roles inferred (confidence ${conversation.roles.confidence}): ${conversation.roles.reason}`));
   for (const notice of file.notices) lines.push(`  ${c.yellow('⚠')} ${notice}`);
+  lines.push(...portraitLines(file, c));
   if (file.metrics) lines.push(...metricLines(file.metrics, conversation.channel, c));
   for (const step of scorecard.steps) {
     lines.push(stepLine(step, c));
     for (const f of file.findings.filter((x) => x.step === step.step)) lines.push(...findingLines(f, c));
   }
   return lines;
+}
+
+/** The customer's portrait under the header, with the quote that shows it most. */
+function portraitLines(file: FileResult, c: ChalkInstance): string[] {
+  if (!file.portrait || !file.portraitEvidence) return [];
+  const [first, ...rest] = file.portraitEvidence.turns;
+  const more = rest.length > 0 ? c.dim(` (+${plural(rest.length, 'more signal')})`) : '';
+  const shown = first ? `: turn ${first.turn} ${c.italic(`"${first.quote}"`)} ${c.dim(`(${first.signal})`)}` : '';
+  return [
+    `  ${c.magenta('customer')} ${c.bold(file.portrait)} ${c.dim(`confidence ${file.portraitEvidence.confidence}`)}${shown}${more}`,
+    `    ${c.cyan('tip:')} ${file.portraitEvidence.tip}`,
+  ];
 }
 
 function metricLines(m: MetricsSummary, channel: string, c: ChalkInstance): string[] {

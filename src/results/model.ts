@@ -1,5 +1,6 @@
 import type { MetricsSummary } from '../metrics/summary.js';
 import type { Finding } from '../rules/engine.js';
+import type { Portrait } from '../rules/portrait.js';
 import type { RuleInfo } from '../rules/types.js';
 import { definedOnly } from '../util/defined.js';
 import type { Scorecard } from '../scorecard/score.js';
@@ -24,6 +25,10 @@ export interface FileResult {
     roles: RoleAssignment;
   } | null;
   metrics: MetricsSummary | null;
+  /** The customer's portrait (meek, aggressive, high-roller, rip-off, chronic, or a pack's own), or null. */
+  portrait: string | null;
+  /** How sure, and the customer turns that show it; null with no portrait. */
+  portraitEvidence: Omit<Portrait, 'name'> | null;
   findings: Finding[];
   scorecard: Scorecard | null;
   /** Things the reader of the report should know, e.g. that roles could not be decided. */
@@ -45,7 +50,18 @@ export interface TranscriptTurn {
 
 /** The result for a file that could not be read. */
 export function failedFile(path: string, error: LocatedError): FileResult {
-  return { path, format: null, conversation: null, metrics: null, findings: [], scorecard: null, notices: [], errors: [error] };
+  return {
+    path,
+    format: null,
+    conversation: null,
+    metrics: null,
+    portrait: null,
+    portraitEvidence: null,
+    findings: [],
+    scorecard: null,
+    notices: [],
+    errors: [error],
+  };
 }
 
 export const TOOL = { name: 'callcoach', version: VERSION } as const;

@@ -1,5 +1,6 @@
 import type { Conversation } from '../transcript/model.js';
 import { quoteOf } from '../text/quote.js';
+import { isPortraitRule } from './portrait.js';
 import type { CompiledRule, Severity } from './types.js';
 
 export interface Finding {
@@ -30,15 +31,22 @@ export interface RuleOutcome {
 const fill = (template: string, vars: Record<string, string> | undefined) =>
   vars ? template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole) : template;
 
-/** Runs every rule over one conversation. Outcomes keep rule order; findings within a rule are in turn order. */
-export function runRules(conversation: Conversation, rules: readonly CompiledRule[]): RuleOutcome[] {
+/**
+ * Runs every rule over one conversation. Outcomes keep rule order; findings within a rule are in turn order.
+ * With the customer's portrait known, a rule gives its tip and severity for that portrait, and a rule
+ * limited to other portraits has nothing to judge. Portrait rules only judge (see decidePortrait).
+ */
+export function runRules(conversation: Conversation, rules: readonly CompiledRule[], portrait: string | null = null): RuleOutcome[] {
   // Two rules of one pack on one turn are one problem told twice: the first rule in pack order keeps it.
   const taken = new Set<string>();
   return rules.map((rule) => {
-    // A rule for other channels (a social-media norm on a call) has nothing to judge here.
-    if (rule.channels && conversation.channel && !rule.channels.includes(conversation.channel))
-      return { rule, applicable: false, findings: [], handled: [] };
+    // A rule for other channels (a social-media norm on a call), or for other customers, has nothing to judge here.
+    const otherChannel = rule.channels && conversation.channel && !rule.channels.includes(conversation.channel);
+    const otherPortrait = rule.portraits && (portrait === null || !rule.portraits.includes(portrait));
+    if (otherChannel || otherPortrait || isPortraitRule(rule)) return { rule, applicable: false, findings: [], handled: [] };
     const { applicable, hits, unobservable, handled } = rule.check(conversation);
+    const severity = (portrait !== null && rule.severities?.[portrait]) || rule.severity;
+    const tip = (portrait !== null && rule.tips?.[portrait]) || rule.tip;
     // One finding per rule and turn, whatever number of matches the turn holds.
     const seen = new Set<number>();
     const findings = hits
@@ -48,7 +56,7 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
         rule: rule.id,
         pack: rule.pack,
         step: rule.step,
-        severity: rule.severity,
+        severity,
         turn: hit.turn.index,
         speaker: hit.turn.speaker,
         role: hit.turn.role,
@@ -56,7 +64,7 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
         line: hit.turn.line,
         quote: quoteOf(hit.turn, hit.first, hit.last),
         message: fill(rule.message, hit.vars),
-        tip: fill(rule.tip, hit.vars),
+        tip: fill(tip, hit.vars),
       }));
     return {
       rule,

@@ -70,12 +70,17 @@ export function validatorFingerprint(): string {
   return sha1(files.map((f) => readFileSync(join(here, f), 'utf8')).join('\u0000'));
 }
 
+// The CLI's bundle is built from the same compiled files as the snapshot, so it carries their
+// fingerprint (scripts/bundle.mjs) instead of reading and hashing them on every start.
+declare const BUNDLED_VALIDATOR: string | undefined;
+const currentValidator = () => (typeof BUNDLED_VALIDATOR === 'string' ? BUNDLED_VALIDATOR : validatorFingerprint());
+
 let snapshot: Snapshot | null | undefined;
 function readSnapshot(): Snapshot | null {
   if (snapshot === undefined) {
     try {
       const read = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as Snapshot;
-      snapshot = read.validator === validatorFingerprint() ? read : null;
+      snapshot = read.validator === currentValidator() ? read : null;
     } catch {
       snapshot = null;
     }

@@ -18,6 +18,14 @@ export interface Hit {
   vars?: Record<string, string>;
 }
 
+/** A portrait rule's judgement: the portrait holds, how far past its threshold, and the turns that show it. */
+export interface PortraitCandidate {
+  name: string;
+  /** Signal weight over the threshold (1 = just reached it): the strongest candidate wins. */
+  strength: number;
+  evidence: (Omit<Hit, 'vars'> & { signal: string })[];
+}
+
 export interface CheckResult {
   /** False when nothing the rule checks happened in this conversation (the scorecard then says n/a). */
   applicable: boolean;
@@ -29,6 +37,7 @@ export interface CheckResult {
   unobservable?: string;
   /** Where the situation arose and the agent handled it (an acknowledgement, a time given): a pass's evidence. */
   handled?: Hit[];
+  portrait?: PortraitCandidate;
 }
 
 export type Check = (conversation: Conversation) => CheckResult;
@@ -46,6 +55,10 @@ export interface RuleInfo {
   handled?: string;
   /** The channels the rule applies to (all when omitted). */
   channels?: Channel[];
+  /** Portrait-specific tips and severities, and the portraits the rule is limited to (see the pack schema). */
+  tips?: Readonly<Record<string, string>>;
+  severities?: Readonly<Record<string, Severity>>;
+  portraits?: readonly string[];
   /** Examples from the pack (`tests:`), for `callcoach test` and `explain`. */
   tests: RuleExample[];
 }
@@ -55,6 +68,10 @@ export interface RuleExample {
   transcript: string;
   format?: string;
   findings: { turn: number; rule?: string }[];
+  /** The customer portrait expected (null: none); unchecked when absent. */
+  portrait?: string | null;
+  /** The scorecard status the rule's step should get; unchecked when absent. */
+  stepStatus?: 'pass' | 'fail' | 'n/a';
   todo?: string;
 }
 

@@ -93,10 +93,13 @@ function validateRule(raw: unknown, i: number, pack: string, file: string, locat
   if (!checkedOptions.success) throw schemaProblem(file, locator, at, checkedOptions.error, keysOf(String(base.kind)));
   const checkedBase = ruleBaseSchema.safeParse(base);
   if (!checkedBase.success) throw schemaProblem(file, locator, at, checkedBase.error);
-  const { id, kind, step, severity, message, tip, description, handled, channels, tests } = checkedBase.data;
+  const { id, kind, step, severity, message, tip, description, handled, channels, tips, severities, portraits, tests } = checkedBase.data;
   if (!id.startsWith(`${pack}/`)) fail(['id'], `rule id '${id}' must start with its pack name: '${pack}/…'`);
   return {
-    info: { ...definedOnly({ id, kind, step, severity, message, tip, description, handled, channels }), tests },
+    info: {
+      ...definedOnly({ id, kind, step, severity, message, tip, description, handled, channels, tips, severities, portraits }),
+      tests,
+    },
     options: checkedOptions.data as Record<string, unknown>,
   };
 }

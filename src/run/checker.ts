@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
 import { definedOnly } from '../util/defined.js';
@@ -10,8 +9,9 @@ import type { CompiledRule } from '../rules/types.js';
 import type { AssignableRole } from '../transcript/model.js';
 import { BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
-import { type Executor, inlineExecutor, poolExecutor } from './executor.js';
+import { BATCH, type Executor, executorFor } from './executor.js';
 import { DEFAULT_GATES, exitCode, type Gates } from './gates.js';
+import { CORES, jobsFor } from './jobs.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
 import { linesOf, readAll } from './lines.js';
 import { batches, mapOrdered } from './ordered.js';
@@ -20,7 +20,8 @@ import { prepare, type Prepared, type Setup } from './setup.js';
 import { inShard, type Shard } from './shard.js';
 import type { Task } from './task.js';
 
-export const DEFAULT_JOBS = availableParallelism();
+/** The number of cores: the threads a large batch or a stream gets when `jobs` is not given (the main thread and a worker per other core). */
+export const DEFAULT_JOBS = CORES;
 
 export interface CheckerOptions {
   /** Where relative paths start and the config is looked for (default: the process's working directory). */
@@ -37,7 +38,7 @@ export interface CheckerOptions {
   agentFromPath?: string;
   /** Carry every turn's text on each result (what an HTML report, or a later `merge` into one, shows). */
   transcript?: boolean;
-  /** Worker threads; the results are the same whatever the number. */
+  /** Worker threads (1: none); omitted: none for a small batch, else the main thread and a worker per other core. The results are the same whatever the number. */
   jobs?: number;
   /** Add the per-agent table to the summary. */
   groupByAgent?: boolean;
@@ -164,13 +165,13 @@ export class CheckRun implements AsyncIterable<FileResult> {
     if (this.iterated) throw new Error('a check run can be iterated once');
     this.iterated = true;
     await this.start();
-    const jobs = this.options.jobs ?? DEFAULT_JOBS;
-    const parallel = jobs > 1 && (this.total === undefined || this.total > jobs);
-    const executor: Executor = parallel ? await poolExecutor(jobs, this.setup) : inlineExecutor(this.prepared);
+    const plan = jobsFor(this.options.jobs, this.total);
+    const executor: Executor = await executorFor(plan, this.prepared, this.setup);
     try {
       // A few tasks per message to the workers: fewer, larger messages.
-      const size = parallel ? 8 : 1;
-      for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), Math.max(4, jobs * 4))) {
+      const size = plan.workers > 0 ? BATCH : 1;
+      const window = Math.max(8, (plan.workers + 1) * 8);
+      for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), window)) {
         for (const full of results) {
           const file = this.baseline ? this.baseline.filter(full) : full;
           this.builder.add(file);

@@ -1,6 +1,7 @@
 import { metricsOf } from '../metrics/index.js';
 import { summarizeMetrics } from '../metrics/summary.js';
 import { compareFindings, runRules } from '../rules/engine.js';
+import { decidePortrait } from '../rules/portrait.js';
 import type { CompiledRule } from '../rules/types.js';
 import { failedFile, type FileResult } from '../results/model.js';
 import { type Scoring, scorecard, type Unjudged } from '../scorecard/score.js';
@@ -43,7 +44,8 @@ function checkConversation(path: string, line: number | undefined, read: Convers
   const roles = conversation.roles!;
   const undecided = roles.source === 'undecided';
   // Every bundled rule depends on who is the agent: with roles undecided, judging would be guessing.
-  const outcomes = undecided ? [] : runRules(conversation, options.rules);
+  const portrait = undecided ? null : decidePortrait(conversation, options.rules);
+  const outcomes = undecided ? [] : runRules(conversation, options.rules, portrait?.name ?? null);
   const findings = outcomes.flatMap((o) => o.findings).sort(compareFindings);
   const unjudged = unjudgedReason(conversation, findings.length > 0);
   return {
@@ -60,6 +62,8 @@ function checkConversation(path: string, line: number | undefined, read: Convers
       roles,
     },
     metrics: conversation.turns.length > 0 ? summarizeMetrics(metricsOf(conversation)) : null,
+    portrait: portrait?.name ?? null,
+    portraitEvidence: portrait ? { confidence: portrait.confidence, tip: portrait.tip, turns: portrait.turns } : null,
     findings,
     scorecard: scorecard(outcomes, options.scoring, unjudged),
     notices: unjudged ? [`not judged: ${unjudged.detail}`] : [],

@@ -10,13 +10,18 @@ export interface CaseResult {
   status: 'pass' | 'fail' | 'todo' | 'todo-passes';
   missed: { rule: string; turn: number }[];
   unexpected: Finding[];
+  /** The case names a portrait and the check decided another (null: none). */
+  portrait?: { expected: string | null; actual: string | null };
+  /** The case names a status for the rule's step and the scorecard gave another. */
+  stepStatus?: { expected: string; actual: string };
   /** The transcript could not be read. */
   error?: string;
 }
 
 /**
  * Runs every `tests:` case of the given rules through the whole pipeline (with `context` as the
- * other rules present) and compares, turn by turn, the findings of the rules each case names.
+ * other rules present) and compares, turn by turn, the findings of the rules each case names, and the
+ * customer portrait and the rule's step status when the case names them.
  */
 export function runRuleTests(rules: readonly CompiledRule[], context: readonly CompiledRule[] = rules): CaseResult[] {
   const out: CaseResult[] = [];
@@ -35,9 +40,27 @@ export function runRuleTests(rules: readonly CompiledRule[], context: readonly C
       const error = result?.errors[0]
         ? `${result.errors[0].message}${result.errors[0].line ? ` (line ${result.errors[0].line})` : ''}`
         : undefined;
-      const ok = !error && missed.length === 0 && unexpected.length === 0;
+      const actualPortrait = result?.portrait ?? null;
+      const portrait =
+        example.portrait !== undefined && example.portrait !== actualPortrait
+          ? { expected: example.portrait, actual: actualPortrait }
+          : undefined;
+      const stepNow = result?.scorecard?.steps.find((st) => st.step === rule.step)?.status ?? 'n/a';
+      const stepStatus =
+        example.stepStatus !== undefined && example.stepStatus !== stepNow ? { expected: example.stepStatus, actual: stepNow } : undefined;
+      const ok = !error && missed.length === 0 && unexpected.length === 0 && !portrait && !stepStatus;
       const status = example.todo ? (ok ? 'todo-passes' : 'todo') : ok ? 'pass' : 'fail';
-      out.push({ rule, index: i + 1, example, status, missed, unexpected, ...(error && { error }) });
+      out.push({
+        rule,
+        index: i + 1,
+        example,
+        status,
+        missed,
+        unexpected,
+        ...(portrait && { portrait }),
+        ...(stepStatus && { stepStatus }),
+        ...(error && { error }),
+      });
     });
   }
   return out;

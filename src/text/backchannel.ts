@@ -50,16 +50,19 @@ export const DEFAULT_BACKCHANNELS = [
   'nice',
 ];
 
-const matchers = new WeakMap<readonly string[], PhraseSet>();
+// By content, not by array: every rule's options carry their own copy of the same (default) lexicon.
+const matchers = new Map<string, PhraseSet>();
 
 /** A matcher for a backchannel lexicon (compiled once per list), for `isBackchannel`. Entries match as whole phrases. */
 export function backchannelMatcher(lexicon: readonly string[]): PhraseSet {
-  let matcher = matchers.get(lexicon);
+  const key = lexicon.join('\n');
+  let matcher = matchers.get(key);
   if (!matcher) {
     // Entries are plain words: strip anything that would read as pattern syntax.
     const entries = lexicon.map((e) => e.replace(/[^\p{L}\p{N}\s'’-]/gu, ' ')).filter((e) => e.trim());
     matcher = compilePhrases(entries, (name) => BUILTIN_SETS[name]);
-    matchers.set(lexicon, matcher);
+    if (matchers.size >= 1000) matchers.clear();
+    matchers.set(key, matcher);
   }
   return matcher;
 }

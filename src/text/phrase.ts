@@ -75,10 +75,17 @@ function nullable(f: Fragment): boolean {
 }
 
 function unionOf(sets: readonly WordSet[]): WordSet {
+  // Added in place: a run computes the first words of every compiled list, some of thousands of words.
+  const stems = new Set<string>();
+  const words = new Set<string>();
+  for (const s of sets) {
+    for (const stem of s.stems) stems.add(stem);
+    for (const word of s.words) words.add(word);
+  }
   return {
-    stems: new Set(sets.flatMap((s) => [...s.stems])),
+    stems,
     ...(sets.some((s) => s.families) && { families: mergeFamilies(sets) }),
-    words: new Set(sets.flatMap((s) => [...s.words])),
+    words,
     numbers: sets.some((s) => s.numbers),
     ordinals: sets.some((s) => s.ordinals),
   };
@@ -171,19 +178,21 @@ function dispatchOf(options: readonly Fragment[]): Dispatch {
   return d;
 }
 
-/** Calls `each` for the options worth trying at token `at` (an option may come twice; harmless). */
-function forCandidates(d: Dispatch, view: TextView, at: number, each: (i: number) => void): void {
-  const run = (list: readonly number[] | undefined) => {
-    if (list) for (let i = 0; i < list.length; i++) each(list[i]!);
-  };
-  run(d.always);
+/**
+ * The lists of options worth trying at token `at` (an option may come twice; harmless). Empty lists
+ * stand for none, so callers loop without a callback: this runs for most tokens of every turn.
+ */
+function candidatesAt(d: Dispatch, view: TextView, at: number, out: (readonly number[])[]): (readonly number[])[] {
+  out[0] = d.always;
   const t = view.tokens[at];
-  if (!t) return;
-  run(d.byStem.get(t.stem));
-  run(d.byWord.get(t.word));
-  if (view.numerals[at] === NUMBER) run(d.numbers);
-  if (view.numerals[at] === ORDINAL) run(d.ordinals);
+  out[1] = (t && d.byStem.get(t.stem)) || NO_OPTIONS;
+  out[2] = (t && d.byWord.get(t.word)) || NO_OPTIONS;
+  out[3] = t && view.numerals[at] === NUMBER ? d.numbers : NO_OPTIONS;
+  out[4] = t && view.numerals[at] === ORDINAL ? d.ordinals : NO_OPTIONS;
+  return out;
 }
+
+const NO_OPTIONS: readonly number[] = [];
 
 /** Calls `k` with every token index where a match of `f` starting at `at` can end (exclusive). */
 function each(f: Fragment, view: TextView, at: number, k: (end: number) => void): void {
@@ -201,10 +210,12 @@ function each(f: Fragment, view: TextView, at: number, k: (end: number) => void)
       k(at);
       each(f.item, view, at, k);
       return;
-    case 'alt':
-      f.dispatch ??= dispatchOf(f.options);
-      forCandidates(f.dispatch, view, at, (i) => each(f.options[i]!, view, at, k));
+    case 'alt': {
+      // A fresh array per call: a continuation may try this same node again before the loop ends.
+      for (const list of candidatesAt((f.dispatch ??= dispatchOf(f.options)), view, at, []))
+        for (let i = 0; i < list.length; i++) each(f.options[list[i]!]!, view, at, k);
       return;
+    }
     case 'seq':
       sequence(f.items, 0, view, at, k);
   }
@@ -265,26 +276,66 @@ export class TaggedPhrases {
   matches(view: TextView): (PhraseMatch & { tag: number })[] {
     const out: (PhraseMatch & { tag: number })[] = [];
     const free = new Map<number, number>();
+    const lists: (readonly number[])[] = [];
     for (let at = 0; at < view.tokens.length; at++) {
-      forCandidates(this.dispatch, view, at, (tag) => {
-        if ((free.get(tag) ?? 0) > at) return;
-        const end = longest(this.fragments[tag]!, view, at);
-        if (end === at) return;
-        out.push({ first: at, last: end - 1, tag });
-        free.set(tag, end);
-      });
+      for (const list of candidatesAt(this.dispatch, view, at, lists))
+        for (const tag of list) {
+          if ((free.get(tag) ?? 0) > at) continue;
+          const end = longest(this.fragments[tag]!, view, at);
+          if (end === at) continue;
+          out.push({ first: at, last: end - 1, tag });
+          free.set(tag, end);
+        }
     }
     return out;
   }
 }
 
-/** Alternatives of fragments. Single words merge into one word node (one set lookup, not many). */
+/**
+ * Alternatives of fragments. Single words merge into one word node (one set lookup, not many), and
+ * sequences that start with the same word share it ("i am sorry | i apologize" becomes "i (am sorry |
+ * apologize)"), so the lists compile to a trie: a token that starts many patterns is tested once, and
+ * each next word once per branch. Only the longest end of a match counts, and sharing keeps every end.
+ */
 export function alternativesOf(parts: readonly Fragment[]): Fragment {
   const words = parts.filter((p): p is Extract<Fragment, { kind: 'word' }> => p.kind === 'word');
-  const others = parts.filter((p) => p.kind !== 'word');
+  const others = sharePrefixes(parts.filter((p) => p.kind !== 'word'));
   const merged: Fragment[] = words.length > 0 ? [{ kind: 'word', accepts: unionOf(words.map((w) => w.accepts)) }] : [];
   const options = [...merged, ...others];
   return options.length === 1 ? options[0]! : { kind: 'alt', options };
+}
+
+/** Sequences grouped by an equal first word, each group one sequence: that word, then its rests' alternatives. */
+function sharePrefixes(parts: readonly Fragment[]): Fragment[] {
+  const groups = new Map<string, Extract<Fragment, { kind: 'seq' }>[]>();
+  const out: (Fragment | string)[] = [];
+  for (const p of parts) {
+    const head = p.kind === 'seq' ? p.items[0] : undefined;
+    if (p.kind !== 'seq' || head?.kind !== 'word') {
+      out.push(p);
+      continue;
+    }
+    const key = wordSetKey(head.accepts);
+    const group = groups.get(key);
+    if (group) group.push(p);
+    else {
+      groups.set(key, [p]);
+      out.push(key);
+    }
+  }
+  return out.map((o) => {
+    if (typeof o !== 'string') return o;
+    const group = groups.get(o)!;
+    if (group.length === 1) return group[0]!;
+    const rests = group.map((g) => sequenceOf(g.items.slice(1)));
+    return { kind: 'seq', items: [group[0]!.items[0]!, alternativesOf(rests)] };
+  });
+}
+
+function wordSetKey(set: WordSet): string {
+  const sorted = (values: Iterable<string>) => [...values].sort().join('\u0001');
+  const families = [...(set.families ?? [])].map(([stem, bases]) => `${stem}\u0003${sorted(bases)}`);
+  return [sorted(set.stems), sorted(set.words), set.numbers, set.ordinals, sorted(families)].join('\u0002');
 }
 
 function sequenceOf(items: readonly Fragment[]): Fragment {

@@ -15,12 +15,13 @@ export interface Token {
 export const PHONE = '#phone';
 export const EMAIL = '#email';
 
-// Order matters: an e-mail or phone number is one token, not a run of words and digits.
+// Order matters: an e-mail or phone number is one token, not a run of words and digits. Groups 1 and
+// 2 are the e-mail and the phone number (numbered, not named: named groups cost an object per match).
 const TOKEN = new RegExp(
   [
-    String.raw`(?<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
-    String.raw`(?<phone>(?<![\p{L}\d-])(?:\+?\d{1,2}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?![\d-]))`,
-    String.raw`(?<word>[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*)`,
+    String.raw`([\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
+    String.raw`((?<![\p{L}\d-])(?:\+?\d{1,2}[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])?\d{3}[\s.-]\d{4}(?![\d-]))`,
+    String.raw`[\p{L}\p{N}]+(?:['’&.][\p{L}\p{N}]+)*`,
   ].join('|'),
   'gu',
 );
@@ -69,21 +70,34 @@ function expand(lower: string): string[] {
   return [word.replace(/'/g, '')];
 }
 
+// Transcripts reuse a small vocabulary: each surface form ("Transferring", "can't") is read into its
+// words and their stems once.
+const forms = new Map<string, readonly (readonly [word: string, stem: string])[]>();
+const FORMS_LIMIT = 200_000;
+
+function wordsOf(raw: string): readonly (readonly [string, string])[] {
+  let hit = forms.get(raw);
+  if (hit === undefined) {
+    // "p.m." and "i.e." lose their inner dots; "11.2" keeps its decimal point.
+    const lower = /\p{L}/u.test(raw) ? raw.toLowerCase().replace(/\./g, '') : raw;
+    hit = expand(lower).map((word) => [word, stem(word)] as const);
+    if (forms.size >= FORMS_LIMIT) forms.clear();
+    forms.set(raw, hit);
+  }
+  return hit;
+}
+
 /** Splits text into matchable tokens; hyphens and other punctuation separate words. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const raw = m[0];
-    const start = m.index!;
+    const start = m.index;
     const end = start + raw.length;
-    const groups = m.groups!;
-    if (groups.email) tokens.push({ raw, word: EMAIL, stem: EMAIL, start, end });
-    else if (groups.phone) tokens.push({ raw, word: PHONE, stem: PHONE, start, end });
-    else {
-      // "p.m." and "i.e." lose their inner dots; "11.2" keeps its decimal point.
-      const lower = /\p{L}/u.test(raw) ? raw.toLowerCase().replace(/\./g, '') : raw;
-      for (const word of expand(lower)) tokens.push({ raw, word, stem: stem(word), start, end });
-    }
+    if (m[1] !== undefined) tokens.push({ raw, word: EMAIL, stem: EMAIL, start, end });
+    else if (m[2] !== undefined) tokens.push({ raw, word: PHONE, stem: PHONE, start, end });
+    else for (const [word, stem] of wordsOf(raw)) tokens.push({ raw, word, stem, start, end });
   }
   return tokens;
 }

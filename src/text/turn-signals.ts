@@ -28,8 +28,13 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, ends.length > 0 ? Math.min(...ends) : text.length);
 }
 
+// Without a look ahead and a digit or a calendar word, chrono can find nothing worth counting: skip it.
+const MAYBE_TIME =
+  /\d|\b(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|\b(?:today|tomorrow|tonight|noon|midnight|morning|afternoon|evening|weekend|week|month|year|hours?|minutes?|days?|fortnight)\b/i;
+
 function saysATime(view: TextView): boolean {
   let found = times.get(view);
+  if (found === undefined && !(FUTURE.test(view.text) && MAYBE_TIME.test(view.text))) found = false;
   if (found === undefined) {
     chrono ??= (require('chrono-node') as { en: Chrono }).en;
     found = chrono.parse(view.text).some((r) => !NOT_A_TIME.test(r.text.trim()) && FUTURE.test(sentenceAround(view.text, r.index)));

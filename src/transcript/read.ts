@@ -11,7 +11,7 @@ import { contactLensReader } from './readers/contact-lens.js';
 import { deepgramReader } from './readers/deepgram.js';
 import { genesysReader } from './readers/genesys.js';
 import { googleCcaiReader } from './readers/google-ccai.js';
-import { parseJson } from './readers/json.js';
+import { parseJson, parseJsonValue } from './readers/json.js';
 import type { Reader, Source } from './readers/reader.js';
 import { revAiReader } from './readers/revai.js';
 import { srtReader } from './readers/srt.js';
@@ -89,7 +89,7 @@ export function readRecord(path: string, text: string, line = 1): ReadResult {
 
 function parseJsonLine(text: string, line: number): unknown {
   try {
-    return parseJson(text).value;
+    return parseJsonValue(text);
   } catch (err) {
     if (err instanceof ReadError) throw new ReadError(err.message, line, err.column);
     throw err;

@@ -7,3 +7,8 @@ declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
 declare module 'natural/lib/natural/distance/levenshtein_distance.js' {
   export function DamerauLevenshteinDistance(source: string, target: string, options?: Record<string, unknown>): number;
 }
+
+declare module 'natural/lib/natural/util/stopwords.js' {
+  const stopwords: { words: string[] };
+  export default stopwords;
+}

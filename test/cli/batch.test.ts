@@ -65,10 +65,32 @@ describe('batch runs', () => {
       .split('\n')
       .map((l) => JSON.parse(l));
     expect(out.map((f) => [f.conversation.id, f.findings.length])).toEqual([
-      ['c1', 1],
-      ['c2', 0],
-      ['c3', 1],
+      ['c1', 3],
+      ['c2', 1],
+      ['c3', 3],
     ]);
+  });
+
+  it('gives the same bytes on a stream with the default job count as with --jobs 1', async () => {
+    const said = [
+      ['customer', 'This is ridiculous, I have called three times.'],
+      ['agent', "I'm so sorry about that. Can I take your account number?"],
+      ['agent', "I'll transfer you to billing, please hold."],
+      ['customer', 'Okay.'],
+      ['agent', 'Thanks for calling, have a good day.'],
+    ];
+    const lines = Array.from({ length: 240 }, (_, i) =>
+      JSON.stringify({
+        id: `r${i}`,
+        turns: said.filter((_, k) => (i >> k) % 2 === 0 || k === 0).map(([role, text]) => ({ speaker: role, role, text })),
+      }),
+    );
+    const input = `${lines.join('\n')}\n{bad\n`;
+    const one = await cli(['check', '--stdin-format', 'jsonl', '-f', 'json', '--jobs', '1', '-'], { input });
+    const shared = await cli(['check', '--stdin-format', 'jsonl', '-f', 'json', '-'], { input });
+    expect(json(one.stdout).files).toHaveLength(241);
+    expect(shared.stdout).toBe(one.stdout);
+    expect(shared.code).toBe(one.code);
   });
 
   it('locates a bad record in a JSON Lines stream by its line, and checks the rest', async () => {
@@ -175,7 +197,7 @@ describe('batch runs', () => {
   it('writes JUnit with a testsuite per conversation and a testcase per step', async () => {
     const xml = (await cli(['check', '-f', 'junit', 'fixtures/calls/pharmacy-refill.txt', 'fixtures/malformed/broken.json'])).stdout;
     expect(xml.match(/<testsuite /g)).toHaveLength(2);
-    expect(xml).toContain('<testsuite name="fixtures/calls/pharmacy-refill.txt" tests="7" failures="4" errors="0" skipped="1">');
+    expect(xml).toContain('<testsuite name="fixtures/calls/pharmacy-refill.txt" tests="7" failures="6" errors="0" skipped="0">');
     expect(xml).toContain('<testcase classname="fixtures/calls/pharmacy-refill.txt" name="4. See it from the customer&apos;s side">');
     expect(xml).toContain('<error message="invalid JSON: expected &apos;,&apos; between items">fixtures/malformed/broken.json:5:5');
   });
@@ -190,34 +212,36 @@ describe('batch runs', () => {
 
   it('writes CSV rows with step statuses and finding counts per pack, and per-agent rows', async () => {
     const csv = (await cli(['check', '-f', 'csv', '--group-by', 'agent', 'fixtures/calls'])).stdout.split('\r\n');
-    expect(csv[0]).toMatch(/^path,id,agent,score,step 1,.*,step 7,findings cold-transfers,findings empathy,/);
-    expect(csv).toContain('fixtures/calls/pharmacy-refill.txt,pharmacy-refill,Dana,75,pass,n/a,fail,fail,pass,fail,fail,0,1,0,0,1,1,1,0,');
-    expect(csv.some((l) => l.startsWith('Dana,1,75,'))).toBe(true);
+    expect(csv[0]).toMatch(/^path,id,agent,score,step 1,.*,step 7,findings cold-transfers,findings coldness,findings empathy,/);
+    expect(csv).toContain(
+      'fixtures/calls/pharmacy-refill.txt,pharmacy-refill,Dana,71,fail,fail,fail,fail,pass,fail,fail,0,0,1,0,0,0,1,1,0,1,1,1,0,0,',
+    );
+    expect(csv.some((l) => l.startsWith('Dana,1,71,'))).toBe(true);
   });
 
   it('writes a Markdown summary for pull requests', async () => {
     const md = (await cli(['check', '-f', 'markdown', '--group-by', 'agent', 'fixtures/calls'])).stdout;
     expect(md).toContain('| files | conversations | unreadable | not judged | errors | warnings | info | mean score |');
     expect(md).toContain('### Most frequent rules');
-    expect(md).toMatch(/\| Dana \| 1 \| 75 \|/);
+    expect(md).toMatch(/\| Dana \| 1 \| 71 \|/);
   });
 
   it('ends a stylish batch with a summary and a per-agent table', async () => {
     const out = (await cli(['check', '--group-by', 'agent', '--agent-from-path', 'calls/([a-z]+)-', 'fixtures/calls'])).stdout;
-    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 88\.5/);
+    expect(out).toMatch(/Summary\n {2}files 6 · conversations 6 · unreadable 0 · not judged 0 · mean score 88\.2/);
     expect(out).toContain('most frequent rules');
     expect(out).toContain('lowest scores');
     expect(out).toMatch(/By agent\n.*agent +calls +mean/);
-    expect(out).toMatch(/\n {2}lost +1 +83 /); // named from the path
+    expect(out).toMatch(/\n {2}lost +1 +85 /); // named from the path
   });
 });
 
 describe('gates', () => {
   it('--max-warnings, --fail-under and --fail-on decide the exit code; --min-severity only hides', async () => {
-    const file = 'fixtures/calls/fibre-outage.vtt'; // two warnings, score 88
+    const file = 'fixtures/calls/fibre-outage.vtt'; // three warnings, score 88
     expect((await cli(['check', file])).code).toBe(0);
-    expect((await cli(['check', '--max-warnings', '1', file])).code).toBe(1);
-    expect((await cli(['check', '--max-warnings', '2', file])).code).toBe(0);
+    expect((await cli(['check', '--max-warnings', '2', file])).code).toBe(1);
+    expect((await cli(['check', '--max-warnings', '3', file])).code).toBe(0);
     expect((await cli(['check', '--fail-under', '90', file])).code).toBe(1);
     expect((await cli(['check', '--fail-on', 'warning', file])).code).toBe(1);
     const hidden = await cli(['check', '-f', 'json', '--min-severity', 'error', '--fail-on', 'warning', file]);
@@ -231,18 +255,25 @@ describe('gates', () => {
     cpSync('fixtures/calls/pharmacy-refill.txt', join(dir, 'call.txt'));
     const baseline = join(work, 'baseline', 'baseline.json');
     expect((await cli(['check', '--baseline', baseline, '--write-baseline', dir])).code).toBe(1);
-    expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(4);
+    expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(6);
     const again = await cli(['check', '-f', 'json', '--baseline', baseline, dir]);
     expect(again.code).toBe(0);
-    expect(json(again.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 4, fixed: [] } });
-    // Fix the empathy finding (and only it), then add a new problem elsewhere.
+    expect(json(again.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 6, fixed: [] } });
+    // Fix turn 3 (an apology that restates the problem before the ID request), then add a new problem elsewhere.
     const text = readFileSync(join(dir, 'call.txt'), 'utf8')
-      .replace("What's your date of birth?", "I'm sorry, that's awful. What's your date of birth?")
+      .replace(
+        "What's your date of birth?",
+        "I'm sorry, four days waiting for your blood pressure refill is awful. What's your date of birth?",
+      )
       .replace('the plan will review it.', 'the plan will review it. You will need to call our pharmacy benefits department.');
     writeFileSync(join(dir, 'call.txt'), text);
     const changed = json((await cli(['check', '-f', 'json', '--baseline', baseline, dir])).stdout);
     expect(changed.files[0]!.findings.map((f) => f.rule)).toEqual(['cold-transfers/brush-off']);
-    expect(changed.summary.baseline!.fixed.map((f) => f.rule)).toEqual(['empathy/no-acknowledgement']);
+    expect(changed.summary.baseline!.fixed.map((f) => f.rule)).toEqual([
+      'empathy/no-acknowledgement',
+      'robotism/id-before-contact',
+      'restatement/not-restated',
+    ]);
     await cli(['check', '--baseline', baseline, '--prune-baseline', dir]);
     expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(3);
   });

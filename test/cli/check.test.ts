@@ -25,11 +25,13 @@ describe('callcoach check (built CLI)', () => {
     ];
     const positions = titles.map((t) => block.indexOf(t));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]!))).toBe(true);
-    expect(block).toContain('score 75/100');
+    expect(block).toContain('score 71/100');
+    expect(block).toContain('robotism/id-before-contact');
+    expect(block).toContain('restatement/not-restated');
     expect(block).toMatch(/turn 3 \[00:14\] Agent: "What's your date of birth\?"/);
     expect(block).toContain('empathy/no-acknowledgement');
     expect(block).toContain('tip: Acknowledge the feeling');
-    expect(r.stdout).toMatch(/9 findings \(3 errors, 6 warnings, 0 info\) in 6 conversations/);
+    expect(r.stdout).toMatch(/14 findings \(3 errors, 11 warnings, 0 info\) in 6 conversations/);
   });
 
   it('writes pure, sorted, deterministic JSON', async () => {
@@ -43,12 +45,14 @@ describe('callcoach check (built CLI)', () => {
     const pharmacy = out.files[1]!;
     expect(pharmacy).toMatchObject({ format: 'text', conversation: { id: 'pharmacy-refill', turns: 11, durationMs: 52000 }, errors: [] });
     expect(pharmacy.findings.map((f) => [f.turn, f.pack])).toEqual([
+      [3, 'robotism'],
+      [3, 'restatement'],
       [3, 'empathy'],
       [5, 'jargon'],
       [7, 'rule-book'],
       [11, 'missing-follow-up'],
     ]);
-    expect(pharmacy.findings[0]).toEqual({
+    expect(pharmacy.findings[2]).toEqual({
       rule: 'empathy/no-acknowledgement',
       pack: 'empathy',
       step: 4,
@@ -66,9 +70,9 @@ describe('callcoach check (built CLI)', () => {
     expect(out.summary).toMatchObject({
       files: 2,
       conversations: 2,
-      findings: 4,
+      findings: 6,
       errors: 0,
-      bySeverity: { error: 2, warning: 2, info: 0 },
+      bySeverity: { error: 2, warning: 4, info: 0 },
     });
   });
 
@@ -89,7 +93,7 @@ describe('callcoach check (built CLI)', () => {
     expect(out.files.map((f) => [f.path.slice(dir.length + 1), f.errors.length, f.scorecard?.score ?? null])).toEqual([
       ['a-good.txt', 0, 100],
       ['b-bad.txt', 1, null],
-      ['c-good.json', 0, 83],
+      ['c-good.json', 0, 85],
     ]);
     expect(out.files[1]!.errors[0]).toMatchObject({ line: 2, column: 2 });
     expect(out.summary).toMatchObject({ files: 3, conversations: 2, errors: 1 });
@@ -103,7 +107,14 @@ describe('callcoach check (built CLI)', () => {
   it('reads stdin with -', async () => {
     const r = await cli(['check', '-f', 'json', '-'], { input: 'Customer: This is ridiculous.\nAgent: Account number?' });
     expect(r.code).toBe(1);
-    expect(json(r.stdout).files[0]).toMatchObject({ path: '<stdin>', findings: [{ pack: 'empathy', turn: 2 }] });
+    expect(json(r.stdout).files[0]).toMatchObject({
+      path: '<stdin>',
+      findings: [
+        { pack: 'robotism', turn: 2 },
+        { pack: 'restatement', turn: 2 },
+        { pack: 'empathy', turn: 2 },
+      ],
+    });
   });
 
   it('runs only the packs asked for', async () => {

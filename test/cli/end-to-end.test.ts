@@ -20,6 +20,16 @@ describe('the executable', () => {
     expect(spawned.stdout).toMatch(/score \d+\/100/);
   });
 
+  it('runs from its bundle as the modules do: config, custom pack, every reader, worker threads', async () => {
+    // The executable loads one bundled file; validation (zod) and the workers are files of their own.
+    const cwd = join(ROOT, 'examples/northwind');
+    const args = ['check', '-f', 'json', '--jobs', '2', 'calls', join(ROOT, 'fixtures/formats')];
+    const spawned = spawnCli(args, { cwd });
+    expect(spawned.stderr).toBe('');
+    expect(spawned.stdout).toBe((await cli(args, { cwd })).stdout);
+    expect(JSON.parse(spawned.stdout).files.length).toBeGreaterThan(10);
+  });
+
   it('prints its version', () => {
     expect(spawnCli(['--version']).stdout.trim()).toBe(VERSION);
   });

@@ -73,7 +73,7 @@ describe('formats and roles through the CLI', () => {
       json((await cli(['check', '-f', 'json', '--roles', 'A=customer,B=agent', '-'], { input: text })).stdout).files[0]!.findings.map(
         (f) => f.pack,
       ),
-    ).toEqual(['empathy']);
+    ).toEqual(['robotism', 'restatement', 'empathy']);
   });
 
   it('rejects a malformed --roles as a usage error', async () => {

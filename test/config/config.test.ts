@@ -47,7 +47,7 @@ roles:
   tom: customer
 `,
   'calls/panels.txt': `Customer: My panels stopped showing anything in the app two days ago and I'm worried.
-Agent: I'm sorry about that. Your BWX Hub lost its telemetry link, so I've raised a yield ticket with the grid desk.
+Agent: I'm sorry your panels have shown nothing in the app for two days. Your BWX Hub lost its telemetry link, so I've raised a yield ticket with the grid desk.
 Customer: Okay, thanks.
 Agent: You'll get a text by 5pm today when it's back, and I'll call you tomorrow morning to check.
 `,
@@ -94,8 +94,8 @@ describe('callcoach.config.yaml (end to end)', () => {
     expect(named.conversation!.roles.source).toBe('given');
     expect(findingsOf(configured, 'calls/named.txt')).toEqual(['sunbright/internal-words@2:warning']);
     // The pass mark from the base config.
-    expect(panels.scorecard).toMatchObject({ score: 90, passed: true });
-    expect(configured.files.find((f) => f.path === 'vip/panels.txt')!.scorecard).toMatchObject({ score: 85, passed: false });
+    expect(panels.scorecard).toMatchObject({ score: 92, passed: true });
+    expect(configured.files.find((f) => f.path === 'vip/panels.txt')!.scorecard).toMatchObject({ score: 88, passed: false });
     expect(configured.files.some((f) => f.findings.some((x) => x.rule === 'talk-time/agent-dominates'))).toBe(false);
   });
 

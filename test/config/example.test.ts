@@ -29,7 +29,7 @@ describe('the README worked example (examples/northwind)', () => {
       'northwind/internal-systems',
       'northwind/fault-without-reference',
     ]);
-    expect(rules('calls/chat/router-chat.txt')).toEqual(['jargon/unexplained-term']);
+    expect(rules('calls/chat/router-chat.txt')).toEqual(['restatement/not-restated', 'jargon/unexplained-term']);
     const fault = results.files.find((f) => f.path === 'calls/fault-call.txt')!;
     // Steps 5 and 7 weigh double: (100 + 50 + 100 + 2×100 + 2×50) / 7 = 78.6.
     expect(fault.scorecard).toMatchObject({ score: 79, passed: false });

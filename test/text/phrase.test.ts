@@ -25,6 +25,19 @@ describe('phrase patterns', () => {
     expect(said(['except'], 'all exceptions')).toEqual(['exceptions']);
   });
 
+  it('match each of several patterns that start alike, the longest at each place', () => {
+    // Patterns sharing first words compile to one branch per word: every pattern still matches.
+    const patterns = ['i am sorry', 'i am', 'i apologize', 'i am [so] sorry about that', 'i am ... help', '=exceptions apply'];
+    expect(said(patterns, 'I am. I apologize. I am so sorry about that. I am sorry, I am here to help.')).toEqual([
+      'I am',
+      'I apologize',
+      'I am so sorry about that',
+      'I am sorry',
+      'I am here to help',
+    ]);
+    expect(said(['i am sorry', 'i apologize'], 'I am happy')).toEqual([]);
+  });
+
   it('do not match words that merely contain the pattern', () => {
     expect(said(['transfer you'], 'a balance transfer for you')).toEqual([]);
     expect(said(['policy'], 'your policy number is 42')).toEqual(['policy']);

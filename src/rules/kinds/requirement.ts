@@ -32,6 +32,23 @@ function firstMet(turns: readonly Turn[], c: CompiledCondition, from = 0): numbe
   return -1;
 }
 
+/**
+ * The turns that met the first alternative met in full, or undefined. Alternatives are tried in order
+ * and each stops at its first unmet condition: a costly one (a time-expression parse) runs only when needed.
+ */
+function firstAlternativeMet(turns: readonly Turn[], alternatives: readonly CompiledCondition[][], from: number): number[] | undefined {
+  for (const all of alternatives) {
+    const at: number[] = [];
+    for (const c of all) {
+      const i = firstMet(turns, c, from);
+      if (i < 0) break;
+      at.push(i);
+    }
+    if (at.length === all.length) return at;
+  }
+  return undefined;
+}
+
 /** A conversation-level requirement that holds only under a condition (something pending → a timeframe). */
 export const requirementKind = defineKind({
   name: 'requirement',
@@ -68,7 +85,7 @@ export const requirementKind = defineKind({
       if (starts.length === 0 || unless.some((c) => firstMet(turns, c) >= 0)) return { applicable: false, hits: [] };
       const from = Math.min(...starts);
       // The turns that met the first alternative met in full: the evidence of a pass.
-      const met = require.map((all) => all.map((c) => firstMet(turns, c, from))).find((at) => at.every((i) => i >= 0));
+      const met = firstAlternativeMet(turns, require, from);
       if (met) return { applicable: true, hits: [], handled: met.map((i) => ({ turn: turns[i]! })) };
       const at = options.report === 'condition' ? turns[from] : turns.findLast((t) => reporters.has(t.role));
       return { applicable: true, hits: at ? [{ turn: at }] : [] };

@@ -10,6 +10,8 @@ export interface TurnMatcher {
   roles: ReadonlySet<Role>;
   /** The first match in the turn that no exception voids; `{first: 0, last: -1}` when any turn by the speaker counts. */
   find(turn: Turn): PhraseMatch | undefined;
+  /** Every match in the turn that no exception voids, in text order. */
+  findAll(turn: Turn): PhraseMatch[];
 }
 
 const WHOLE_TURN: PhraseMatch = { first: 0, last: -1 };
@@ -29,20 +31,18 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   // `with` and `withSignals`: a match needs company in the turn, in words or in how it is written.
   const accompanied = (view: TextView) =>
     (!along && withSignals.length === 0) || (along?.matches(view).length ?? 0) > 0 || withSignals.some((s) => hasSignal(view, s));
-  return {
-    roles,
-    find(turn) {
-      if (!roles.has(turn.role)) return undefined;
-      if (!match && regexes.length === 0 && signals.length === 0) return WHOLE_TURN;
-      const view = viewOf(turn);
-      const found = accompanied(view)
-        ? [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first)
-        : [];
-      const exceptions = except?.matches(view) ?? [];
-      const voided = new Set(exceptions.map((m) => view.sentences[m.first]));
-      const kept = found.find((m) => !voided.has(view.sentences[m.first]));
-      if (kept) return kept;
-      return exceptions.length === 0 && signals.some((s) => hasSignal(view, s)) ? WHOLE_TURN : undefined;
-    },
+  const findAll = (turn: Turn): PhraseMatch[] => {
+    if (!roles.has(turn.role)) return [];
+    if (!match && regexes.length === 0 && signals.length === 0) return [WHOLE_TURN];
+    const view = viewOf(turn);
+    const found = accompanied(view)
+      ? [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first)
+      : [];
+    const exceptions = except?.matches(view) ?? [];
+    const voided = new Set(exceptions.map((m) => view.sentences[m.first]));
+    const kept = found.filter((m) => !voided.has(view.sentences[m.first]));
+    if (kept.length > 0) return kept;
+    return exceptions.length === 0 && signals.some((s) => hasSignal(view, s)) ? [WHOLE_TURN] : [];
   };
+  return { roles, find: (turn) => findAll(turn)[0], findAll };
 }

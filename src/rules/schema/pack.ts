@@ -10,9 +10,16 @@ const ruleTestSchema = z.strictObject({
   format: z.string().optional(),
   /** The findings expected: of this rule unless `rule` names another one; [] for none. */
   findings: z.array(z.strictObject({ turn: z.number().int().min(1), rule: z.string().optional() })),
+  /** The customer portrait expected (null: none); unchecked when absent. */
+  portrait: z.string().nullable().optional(),
+  /** The scorecard status the rule's step should get (for rules that count as evidence, not findings). */
+  stepStatus: z.enum(['pass', 'fail', 'n/a']).optional(),
   /** A known gap: shown, but not failing the run. */
   todo: z.string().optional(),
 });
+
+/** A customer portrait's name ("aggressive", "high-roller", or a team's own). */
+export const portraitNameSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'portrait names are lower-case words joined by hyphens');
 
 /** Fields every rule has, whatever its kind. */
 export const ruleBaseSchema = z.strictObject({
@@ -28,6 +35,12 @@ export const ruleBaseSchema = z.strictObject({
   handled: z.string().min(1).optional(),
   /** The channels the rule applies to (default: all). */
   channels: z.array(z.enum(CHANNELS)).min(1).optional(),
+  /** The tip to give instead of `tip` when the customer has this portrait. */
+  tips: z.record(portraitNameSchema, z.string().min(1)).optional(),
+  /** The severity instead of `severity` when the customer has this portrait (denying the problem to an aggressive customer is worse). */
+  severities: z.record(portraitNameSchema, z.enum(SEVERITIES)).optional(),
+  /** The rule judges only conversations whose customer has one of these portraits. */
+  portraits: z.array(portraitNameSchema).min(1).optional(),
   tests: z.array(ruleTestSchema).default([]),
 });
 

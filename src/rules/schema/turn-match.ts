@@ -39,3 +39,19 @@ export const turnMatchSchema = z
   .strict();
 
 export type TurnMatchOptions = z.infer<typeof turnMatchSchema>;
+
+/** The fields of a rule that looks for phrases in one speaker's turns (count, evidence). */
+export const phraseMatchSchema = z.strictObject({
+  speaker: speakerSchema.default('agent'),
+  match: patternsSchema.optional(),
+  /** Regular expressions, for what phrase patterns cannot say (codes, amounts); either matching counts. */
+  regex: regexesSchema.optional(),
+  /** A match is void when one of these occurs in its sentence. */
+  except: patternsSchema.optional(),
+});
+
+/** The refinement such a rule needs: something to look for. */
+export const needsPhrases: [(o: { match?: unknown; regex?: unknown }) => boolean, { message: string; path: string[] }] = [
+  (o) => Boolean(o.match || o.regex),
+  { message: 'the rule needs match (phrase patterns) or regex', path: ['match'] },
+];

@@ -216,7 +216,8 @@ function callView(i, params) {
 function showTurn(turn) {
   const el = document.getElementById(`turn-${turn}`);
   if (!el) return;
-  el.scrollIntoView({ block: 'center' });
+  // Its start, so the speaker and the text show first however many findings follow.
+  el.scrollIntoView({ block: 'start' });
   el.focus({ preventScroll: true });
   el.classList.add('flash');
   setTimeout(() => el.classList.remove('flash'), 1200);
