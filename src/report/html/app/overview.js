@@ -70,11 +70,7 @@ function overviewView() {
                     null,
                     h('td', null, h('a', { href: callsHref({ rule: t.rule }) }, t.rule)),
                     h('td', { class: 'num' }, t.count),
-                    h(
-                      'td',
-                      null,
-                      (RULES.get(t.rule)?.description ?? RULES.get(t.rule)?.message ?? '').replace(/\{\w+\}/g, '…').replace(/…\.$/, '…'),
-                    ),
+                    h('td', null, (RULES.get(t.rule)?.message ?? '').replace(/\{\w+\}/g, '…').replace(/…\.$/, '…')),
                   ),
                 ),
               ),
