@@ -3,7 +3,7 @@
 // A run: open a checker (config and packs), check inputs, read the summary and the exit code.
 export { Checker, type CheckerOptions, type CheckInputs, CheckRun, checkStream, DEFAULT_JOBS } from './run/checker.js';
 export { SetupError } from './run/errors.js';
-export { DEFAULT_GATES, EXIT, evaluateGates, exitCode, type GateResult, type Gates } from './run/gates.js';
+export { DEFAULT_GATES, EXIT, evaluateGates, exitCode, exitOf, type GateResult, type Gates, type Limit, parseLimit } from './run/gates.js';
 export { type Shard, parseShard } from './run/shard.js';
 export { type CaseResult, runRuleTests } from './run/rule-tests.js';
 export { type CheckOptions, checkSource } from './run/pipeline.js';
@@ -11,7 +11,8 @@ export { packFilesFor } from './run/pack-targets.js';
 
 // The result model and what reads it.
 export { collectResults, type Results } from './results/collect.js';
-export type { BaselineEntry, FileResult, RuleMetadata, RunInfo, TranscriptTurn } from './results/model.js';
+export type { BaselineEntry, FileResult, FixedFinding, RuleMetadata, RunInfo, SuppressedFinding, TranscriptTurn } from './results/model.js';
+export type { BaselineChange } from './run/baseline.js';
 export { type AgentSummary, type BatchSummary, SummaryBuilder } from './results/summary.js';
 export { colors } from './report/color.js';
 export { OUTPUT_FORMATS, REPORTERS, showsTranscript } from './report/index.js';

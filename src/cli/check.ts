@@ -1,12 +1,11 @@
-import { resolve } from 'node:path';
-import { colors } from '../report/color.js';
-import { REPORTERS, showsTranscript } from '../report/index.js';
+import { showsTranscript } from '../report/index.js';
 import type { Reporter } from '../report/reporter.js';
 import { type CheckerOptions, type CheckInputs, Checker, type CheckRun } from '../run/checker.js';
 import { EXIT } from '../run/gates.js';
 import { type Severity, severityRank } from '../rules/types.js';
 import type { CliIO } from './io.js';
-import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { openOutputs, type OutputSpec } from './outputs.js';
+import { reportBaselineChange, reportGates, reportSkipped } from './gate-lines.js';
 import { progressBar } from './progress.js';
 import { reportSetupError } from './setup-error.js';
 
@@ -15,6 +14,7 @@ export interface CheckCommandOptions extends Omit<CheckerOptions, 'baseline' | '
   minSeverity: Severity;
   stdinFormat: NonNullable<CheckInputs['stdinFormat']>;
   ignore: string[];
+  ext?: string[];
   shard?: CheckInputs['shard'];
   groupBy?: 'agent';
   baseline?: string;
@@ -33,6 +33,7 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       minSeverity: _m,
       stdinFormat,
       ignore,
+      ext,
       shard,
       groupBy,
       baseline,
@@ -54,22 +55,23 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       stdinFormat,
       stdin: io.stdin,
       ...(shard && { shard }),
+      ...(ext && { extensions: ext }),
     });
     await run.start();
   } catch (err) {
     return reportSetupError(err, io);
   }
 
-  const color = colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env });
   const packDetails = run.checker.packs.map(({ name, description, source }) => ({ name, description, source }));
-  const context = { rules: run.checker.rules, packs: run.checker.info.packs, color, packDetails };
-  const outputs = options.outputs.map((o) => ({
-    reporter: REPORTERS[o.format]!(context),
-    sink: o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout),
-  }));
-  const write = (text: (r: Reporter) => string) => Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
-
+  const outputs = openOutputs(options.outputs, { rules: run.checker.rules, packs: run.checker.info.packs, packDetails }, io, options.cwd);
   const progress = progressBar(io.stderr, io.env, run.total, options.progress);
+  // The bar and a report on the same terminal take turns: the bar's line is cleared before report text.
+  const sharesTerminal = Boolean(io.stdout.isTTY) && outputs.some((o) => !o.file);
+  const write = (text: (r: Reporter) => string) => {
+    if (sharesTerminal) progress.clear();
+    return Promise.all(outputs.map((o) => o.sink.write(text(o.reporter))));
+  };
+
   const shown = severityRank(options.minSeverity);
   await write((r) => r.head());
   try {
@@ -87,11 +89,14 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const summary = run.summary();
   await write((r) => r.tail(summary));
   await Promise.all(outputs.map((o) => o.sink.close()));
+  reportSkipped(summary, io);
 
   if (summary.files === 0) {
     io.stderr.write(`callcoach: no transcripts found in ${paths.join(', ') || 'stdin'}\n`);
     return EXIT.error;
   }
-  run.save();
+  const change = run.save();
+  if (change) reportBaselineChange(change, io);
+  reportGates(summary, io);
   return run.exitCode();
 }

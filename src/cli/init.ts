@@ -22,17 +22,22 @@ export function initCommand(cwd: string, io: CliIO): number {
 }
 
 function starter(schema: string): string {
-  const packs = bundledPackFiles().map((f) => `  - ${packNameOf(f)}`);
+  // Listed as a comment only: a config without \`packs\` runs every bundled pack, so packs a later
+  // callcoach bundles reach it too; writing today's list would freeze it.
+  const packs = bundledPackFiles().map((f) => `#   - ${packNameOf(f)}`);
   return `# yaml-language-server: $schema=${schema}
-# callcoach configuration: found by \`callcoach check\` in this directory or any below it.
+# callcoach configuration. \`callcoach check\` uses the nearest callcoach.config.yaml: in the directory
+# it runs in, or the closest directory above it (-c names another, --no-config uses none).
 # \`callcoach print-config <transcript>\` shows what applies to one file and where each value came from.
 
 # Configs (or packs) to build on: paths, bundled pack names, or npm packages.
 # extends:
 #   - ./team-base.yaml
 
-# The packs that run (default: every bundled pack). Add your own pack files or directories.
-packs:
+# The packs that run. Left unset, every bundled pack runs, including packs later versions add.
+# To add your own packs to the bundled ones, use extends: [./packs/acme.yaml] instead.
+# To run only some, list them:
+# packs:
 ${packs.join('\n')}
 #   - ./packs/acme.yaml
 
@@ -74,5 +79,6 @@ gates:
   failOn: error
   # maxWarnings: 0
   # failUnder: 60
+  # maxUnjudged: 5%     # conversations that could not be judged (roles undecided, too short, empty)
 `;
 }

@@ -1,14 +1,20 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { colors } from '../report/color.js';
-import { REPORTERS, showsTranscript } from '../report/index.js';
 import { collectResults, type Results } from '../results/collect.js';
-import type { FileResult, RuleMetadata } from '../results/model.js';
-import { EXIT } from '../run/gates.js';
+import { comparePaths, type FileResult, type RuleMetadata } from '../results/model.js';
+import { findConfig } from '../config/find.js';
+import { isPackLoadError } from '../rules/problems.js';
+import { resolveGates } from '../run/configured-gates.js';
+import { SetupError } from '../run/errors.js';
+import { EXIT, type Gates, withGates } from '../run/gates.js';
+import type { BatchSummary } from '../results/summary.js';
+import { reportGates, reportSkipped } from './gate-lines.js';
+import { reportSetupError } from './setup-error.js';
+import { showsTranscript } from '../report/index.js';
 import { bundledPackFiles, loadPacks } from '../rules/load.js';
 import type { PackDetail } from '../report/reporter.js';
 import type { CliIO } from './io.js';
-import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
+import { openOutputs, type OutputSpec } from './outputs.js';
 
 /**
  * `callcoach merge`: the JSON results of several runs (shards) as one report, with the summary
@@ -16,10 +22,21 @@ import { fileSink, type OutputSpec, sinkOf } from './outputs.js';
  */
 export async function mergeCommand(
   files: readonly string[],
-  options: { outputs: OutputSpec[]; groupBy?: 'agent'; cwd: string },
+  options: { outputs: OutputSpec[]; groupBy?: 'agent'; gates?: Partial<Gates>; config?: string | false; cwd: string },
   io: CliIO,
 ): Promise<number> {
+  let gates: Gates;
+  try {
+    // The same gates as check: the command line, then the config's (so the merge step of a sharded CI can be the gate).
+    const file = options.config === false ? undefined : options.config ? resolve(options.cwd, options.config) : findConfig(options.cwd);
+    const config = file ? (await import('../config/load.js')).loadConfig(file) : undefined;
+    gates = resolveGates(config, options.gates);
+  } catch (err) {
+    return reportSetupError(isPackLoadError(err) ? new SetupError('invalid configuration', [err.problem]) : err, io);
+  }
   const all: FileResult[] = [];
+  let baseline: BatchSummary['baseline'];
+  const skipped: NonNullable<BatchSummary['skipped']> = [];
   const packs = new Set<string>();
   const rules = new Map<string, RuleMetadata>();
   for (const file of files) {
@@ -32,6 +49,9 @@ export async function mergeCommand(
           'these results do not record the packs and rules that made them (an older callcoach wrote them); check again to merge',
         );
       all.push(...doc.files);
+      skipped.push(...(doc.summary?.skipped ?? []));
+      const shard = doc.summary?.baseline;
+      if (shard) baseline = { known: (baseline?.known ?? 0) + shard.known, fixed: [...(baseline?.fixed ?? []), ...shard.fixed] };
       for (const p of doc.run.packs) packs.add(p);
       for (const r of doc.run.rules) if (!rules.has(r.id)) rules.set(r.id, r);
     } catch (err) {
@@ -45,20 +65,29 @@ export async function mergeCommand(
     io.stderr.write(
       'callcoach: some results carry no transcript text (check them with --transcript); the HTML report lists their findings by turn instead\n',
     );
-  const merged = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
-  const context = {
-    rules: run.rules,
-    packs: run.packs,
-    color: colors({ isTTY: Boolean(io.stdout.isTTY), env: io.env }),
-    ...(html && { packDetails: bundledPackDetails(run.packs) }),
-  };
-  for (const o of options.outputs) {
-    const reporter = REPORTERS[o.format]!(context);
-    const sink = o.file ? fileSink(resolve(options.cwd, o.file)) : sinkOf(io.stdout);
+  const collected = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
+  // Each shard compared its own inputs with the baseline: their counts and fixed lists add up.
+  const summary = withGates(
+    {
+      ...collected.summary,
+      ...(baseline && { baseline }),
+      ...(skipped.length > 0 && { skipped: skipped.sort((a, b) => comparePaths(a.path, b.path)) }),
+    },
+    gates,
+  );
+  const merged = { ...collected, summary };
+  for (const { reporter, sink } of openOutputs(
+    options.outputs,
+    { rules: run.rules, packs: run.packs, ...(html && { packDetails: bundledPackDetails(run.packs) }) },
+    io,
+    options.cwd,
+  )) {
     await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
     await sink.close();
   }
-  return merged.summary.errors > 0 ? EXIT.error : EXIT.ok;
+  reportSkipped(summary, io);
+  reportGates(summary, io);
+  return summary.exit!.code;
 }
 
 /** What the bundled packs among these are about (results record pack names only; a custom pack's text is not known here). */

@@ -1,7 +1,9 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
-import { dirname } from 'node:path';
-import { OUTPUT_FORMATS } from '../report/index.js';
-import { UsageError } from './io.js';
+import { dirname, resolve } from 'node:path';
+import { colors } from '../report/color.js';
+import { OUTPUT_FORMATS, REPORTERS } from '../report/index.js';
+import type { ReportContext, Reporter } from '../report/reporter.js';
+import { type CliIO, UsageError } from './io.js';
 
 export interface OutputSpec {
   format: string;
@@ -46,4 +48,21 @@ export function fileSink(path: string): Sink {
   mkdirSync(dirname(path), { recursive: true });
   const stream: WriteStream = createWriteStream(path);
   return sinkOf(stream, () => new Promise((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve()))));
+}
+
+/**
+ * Each output's reporter and sink. Colour follows each output's own destination: stdout on a terminal
+ * gets it, a file never does (unless FORCE_COLOR asks), so `-f stylish:report.txt` holds plain text.
+ */
+export function openOutputs(
+  specs: readonly OutputSpec[],
+  context: Omit<ReportContext, 'color'>,
+  io: Pick<CliIO, 'stdout' | 'env'>,
+  cwd: string,
+): { file?: string; reporter: Reporter; sink: Sink }[] {
+  return specs.map((o) => ({
+    ...(o.file && { file: o.file }),
+    reporter: REPORTERS[o.format]!({ ...context, color: colors({ isTTY: !o.file && Boolean(io.stdout.isTTY), env: io.env }) }),
+    sink: o.file ? fileSink(resolve(cwd, o.file)) : sinkOf(io.stdout),
+  }));
 }

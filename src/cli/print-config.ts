@@ -8,11 +8,16 @@ import { formatProblem } from './problem.js';
 
 /**
  * `callcoach print-config <file>`: the configuration that applies to one transcript — packs, every
- * rule's severity and options after overrides and glossary, roles, scoring, gates — and where each came from.
+ * rule's severity and options after overrides and glossary, roles, scoring, the config's suppressions, gates —
+ * and where each came from.
  */
 export function printConfigCommand(path: string, configOption: string | false | undefined, cwd: string, io: CliIO): number {
   const configFile = configOption === false ? undefined : (configOption ?? findConfig(cwd));
-  const { problems, config, configured, packs, rules } = prepare({ packFiles: bundledPackFiles(), ...(configFile && { configFile }), cwd });
+  const { problems, config, configured, packs, rules, options } = prepare({
+    packFiles: bundledPackFiles(),
+    ...(configFile && { configFile }),
+    cwd,
+  });
   if (problems.length > 0) {
     io.stderr.write(`${problems.map(formatProblem).join('\n')}\n`);
     return EXIT.error;
@@ -40,6 +45,7 @@ export function printConfigCommand(path: string, configOption: string | false | 
       weights: Object.fromEntries([...(config?.weights ?? [])].map(([step, w]) => [step, { weight: w.value, from: w.origin }])),
       ...(config?.passMark && { passMark: { value: config.passMark.value, from: config.passMark.origin } }),
     },
+    suppress: (options.suppressionsFor?.(path) ?? []).map(({ source, ...s }) => ({ ...s, from: source })),
     gates: Object.fromEntries(Object.entries(config?.gates ?? {}).map(([k, v]) => [k, { value: v.value, from: v.origin }])),
   };
   io.stdout.write(stringify(effective, { lineWidth: 0 }));

@@ -10,6 +10,7 @@ import { EXIT } from '../run/gates.js';
 import { formatProblem } from './problem.js';
 import type { CliIO } from './io.js';
 import { packFilesFor } from '../run/pack-targets.js';
+import { describeTemplate } from '../rules/placeholders.js';
 
 /** A rule as listed: as the config sets it (off when the config turns it off). */
 type Listed = Omit<CompiledRule, 'severity'> & { severity: CompiledRule['severity'] | 'off' };
@@ -40,7 +41,7 @@ export function rulesCommand(targets: readonly string[], cwd: string, io: CliIO)
   const out: string[] = [];
   for (const pack of packs) {
     out.push(`${c.bold(pack.name)}  ${c.dim(firstSentence(pack.source))}`);
-    for (const r of pack.rules) out.push(`  ${r.id.padEnd(44)} step ${r.step}  ${r.severity.padEnd(7)}  ${r.message}`);
+    for (const r of pack.rules) out.push(`  ${r.id.padEnd(44)} step ${r.step}  ${r.severity.padEnd(7)}  ${describeTemplate(r.message)}`);
     out.push('');
   }
   io.stdout.write(`${out.join('\n')}`);
@@ -85,14 +86,14 @@ function explanation(r: Listed, pack: ListedPack, c: ReturnType<typeof colors>):
     `${r.severity} · step ${r.step} "${stepTitle(r.step)}" · pack ${pack.name} · kind ${r.kind}`,
     '',
     c.bold('What it checks'),
-    `  ${r.description ?? r.message}`,
+    `  ${r.description ?? describeTemplate(r.message)}`,
     `  ${c.dim(pack.description.replace(/\s+/g, ' ').trim())}`,
     '',
     c.bold('Why'),
     `  ${pack.source.replace(/\s+/g, ' ').trim()}`,
     '',
     c.bold('What to say or do instead'),
-    `  ${r.tip.replace(/\s+/g, ' ').trim()}`,
+    `  ${describeTemplate(r.tip.replace(/\s+/g, ' ').trim())}`,
     ...portraitLines(r, c),
     '',
     c.bold('Options') + c.dim('  (set them in callcoach.config.yaml under rules:)'),

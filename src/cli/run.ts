@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { EXIT } from '../run/gates.js';
+import { EXIT, type Gates, parseLimit } from '../run/gates.js';
+import { parseExtensions } from '../run/inputs.js';
 import { CORES, INLINE_BELOW } from '../run/jobs.js';
 import { parseShard } from '../run/shard.js';
 import { SEVERITIES } from '../rules/types.js';
@@ -28,6 +29,34 @@ const count = (name: string, min: number) =>
     if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
     return n;
   });
+const score = parsed((v) => {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) throw new Error(`--fail-under takes a score from 0 to 100, not '${v}'`);
+  return n;
+});
+
+/** The exit-code gates, the same on `check` and `merge` (so the merge step of a sharded CI can be the gate). */
+function withGateOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error)').choices(SEVERITIES),
+    )
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', count('--max-warnings', 0))
+    .option('--fail-under <score>', 'exit 1 when any conversation scores below this (0–100)', score)
+    .option(
+      '--max-unjudged <n|n%>',
+      'exit 1 when more conversations than this (a count, or a share such as 10%) could not be judged (roles undecided, too short, empty)',
+      parsed(parseLimit),
+    );
+}
+
+const gatesOf = (opts: Partial<Gates>): Partial<Gates> => ({
+  ...(opts.failOn && { failOn: opts.failOn }),
+  ...(opts.maxWarnings !== undefined && { maxWarnings: opts.maxWarnings }),
+  ...(opts.failUnder !== undefined && { failUnder: opts.failUnder }),
+  ...(opts.maxUnjudged !== undefined && { maxUnjudged: opts.maxUnjudged }),
+});
+
 const formatOption = () =>
   new Option(
     '-f, --format <spec>',
@@ -50,8 +79,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(run with --help for usage)');
 
-  program
-    .command('check')
+  withGateOptions(program.command('check'))
     .description('check transcripts (files, directories, globs, or - for stdin) and print a scorecard per conversation')
     .argument('[paths...]', 'transcript files, directories or globs; - reads stdin')
     .addOption(formatOption())
@@ -66,11 +94,6 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     )
     .option('-c, --config <file>', 'use this config file (default: callcoach.config.yaml here or in a directory above)')
     .option('--no-config', 'use no config file')
-    .addOption(
-      new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity (default: error)').choices(SEVERITIES),
-    )
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', count('--max-warnings', 0))
-    .option('--fail-under <score>', 'exit 1 when any conversation scores below this', count('--fail-under', 0))
     .addOption(
       new Option('--min-severity <severity>', 'show only findings at or above this severity (gates still see everything)')
         .choices(SEVERITIES)
@@ -88,6 +111,11 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       'leave out paths matching this gitignore-style pattern (repeatable; .callcoachignore is read too)',
       collect,
       [],
+    )
+    .option(
+      '--ext <list>',
+      'extensions a directory walk takes, comma-separated (default: txt,vtt,srt,json,jsonl; each also gzipped)',
+      parsed(parseExtensions),
     )
     .option(
       '-j, --jobs <n>',
@@ -114,12 +142,8 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       const outputs = parseOutputs(opts.format ?? ['stylish']);
       if ((opts.writeBaseline || opts.pruneBaseline) && !opts.baseline)
         throw new UsageError('--write-baseline and --prune-baseline need --baseline <file>');
-      const { failOn, maxWarnings, failUnder, format: _f, inputFormat, ...rest } = opts;
-      const gates = {
-        ...(failOn && { failOn }),
-        ...(maxWarnings !== undefined && { maxWarnings }),
-        ...(failUnder !== undefined && { failUnder }),
-      };
+      const { failOn: _o, maxWarnings: _w, failUnder: _u, maxUnjudged: _j, format: _f, inputFormat, ...rest } = opts;
+      const gates = gatesOf(opts);
       code = await checkCommand(
         paths,
         { ...rest, ...(inputFormat && { inputFormat }), gates, outputs, ignore: opts.ignore ?? [], cwd },
@@ -127,16 +151,30 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       );
     });
 
-  program
-    .command('merge')
+  withGateOptions(program.command('merge'))
     .description('combine the JSON results of several runs (e.g. shards) into one report with a correct summary')
     .argument('<results...>', 'results files written with --format json')
     .addOption(formatOption())
     .addOption(new Option('--group-by <what>', 'add a per-agent table to the summary').choices(['agent']))
+    .option(
+      '-c, --config <file>',
+      "take the gates' defaults from this config (default: callcoach.config.yaml here or in a directory above)",
+    )
+    .option('--no-config', 'use no config file')
     .action(async (files: string[], opts) => {
       code = await (
         await import('./merge.js')
-      ).mergeCommand(files, { outputs: parseOutputs(opts.format ?? ['json']), ...(opts.groupBy && { groupBy: opts.groupBy }), cwd }, io);
+      ).mergeCommand(
+        files,
+        {
+          outputs: parseOutputs(opts.format ?? ['json']),
+          ...(opts.groupBy && { groupBy: opts.groupBy }),
+          gates: gatesOf(opts),
+          config: opts.config,
+          cwd,
+        },
+        io,
+      );
     });
 
   program

@@ -36,6 +36,8 @@ export interface ResolvedConfig {
   roles: Map<string, Sourced<AssignableRole>>;
   weights: Map<number, Sourced<number>>;
   passMark?: Sourced<number>;
+  /** `suppress` entries, with the directory their globs are relative to and where each was written. */
+  suppress: (ConfigDocument['suppress'][number] & { dir: string; file: string; line: number })[];
   gates: Partial<{ [K in keyof ConfigDocument['gates']]: Sourced<NonNullable<ConfigDocument['gates'][K]>> }>;
   /** Where each config file's locator lives, for problems found after loading (unknown rule ids). */
   locate(file: string): Locator;
@@ -128,6 +130,7 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
     glossary: { company: [], jargon: [] },
     roles: new Map(),
     weights: new Map(),
+    suppress: [],
     gates: {},
     locate: (f) => locators.get(f)!,
   };
@@ -154,6 +157,7 @@ function merge(chain: readonly Parsed[]): ResolvedConfig {
       resolved.roles.set(label.toLowerCase(), { value: role, origin: `${file}: roles` });
     for (const [step, weight] of Object.entries(doc.scorecard.weights ?? {}))
       resolved.weights.set(Number(step), { value: weight, origin: `${file}: scorecard.weights` });
+    doc.suppress.forEach((entry, i) => resolved.suppress.push({ ...entry, dir, file, line: locator.at(['suppress', i]).line }));
     if (doc.scorecard.passMark !== undefined) resolved.passMark = { value: doc.scorecard.passMark, origin: `${file}: scorecard.passMark` };
     for (const [k, v] of Object.entries(doc.gates))
       if (v !== undefined) (resolved.gates as Record<string, Sourced<unknown>>)[k] = { value: v, origin: `${file}: gates.${k}` };

@@ -5,10 +5,8 @@ import { ROLES } from '../transcript/model.js';
 const level = z.enum(['off', ...SEVERITIES]);
 /** `off`, a severity, or an object: `severity` plus any of the rule kind's options (replacing the pack's). */
 const ruleSettingSchema = z.union([level, z.looseObject({ severity: level.optional() })]);
-const ruleSettings = z.record(
-  z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'rule ids look like "<pack>/<name>"'),
-  ruleSettingSchema,
-);
+const ruleId = z.string().regex(/^[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/, 'rule ids look like "<pack>/<name>"');
+const ruleSettings = z.record(ruleId, ruleSettingSchema);
 
 const jargonEntry = z.strictObject({ term: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]), plain: z.string().min(1) });
 
@@ -57,14 +55,32 @@ export const configSchema = z.strictObject({
       passMark: z.number().min(0).max(100).optional(),
     })
     .default({}),
+  suppress: z
+    .array(
+      z.strictObject({
+        files: z.array(z.string().min(1)).min(1),
+        rule: ruleId,
+        reason: z.string().trim().min(1, 'a suppression needs a reason'),
+        turn: z.number().int().min(1).optional(),
+        conversation: z.string().min(1).optional(),
+      }),
+    )
+    .default([])
+    .describe(
+      'Rules turned off, with a reason, for matching transcripts (gitignore-style globs relative to this file), a conversation or a turn; reported as suppressed.',
+    ),
   gates: z
     .strictObject({
       failOn: z.enum(SEVERITIES).optional(),
       maxWarnings: z.number().int().min(0).optional(),
       failUnder: z.number().min(0).max(100).optional(),
+      maxUnjudged: z
+        .union([z.number().int().min(0), z.string().regex(/^\d+(\.\d+)?%$/, 'a share is written like "10%"')])
+        .optional()
+        .describe('More unjudged conversations (roles undecided, too short, empty) than this count or share ("10%") fail the run.'),
     })
     .default({})
-    .describe('Defaults for the exit-code gates --fail-on, --max-warnings and --fail-under (the command line wins).'),
+    .describe('Defaults for the exit-code gates --fail-on, --max-warnings, --fail-under and --max-unjudged (the command line wins).'),
 });
 
 export type ConfigDocument = z.infer<typeof configSchema>;

@@ -21,10 +21,47 @@ function render(s: BatchSummary): string {
   out.push(
     table(
       ['files', 'conversations', 'unreadable', 'not judged', 'errors', 'warnings', 'info', 'mean score'],
-      [[s.files, s.conversations, s.errors, s.unjudged.total, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info, s.scores.mean]],
+      [
+        [
+          s.files,
+          s.conversations,
+          s.unreadable,
+          s.unjudged.total,
+          s.bySeverity.error,
+          s.bySeverity.warning,
+          s.bySeverity.info,
+          s.scores.mean,
+        ],
+      ],
     ),
     '',
   );
+  if (s.gates?.length)
+    out.push(
+      '### Gates',
+      '',
+      table(
+        ['gate', 'limit', 'result'],
+        s.gates.map((g) => [`\`--${g.name}\``, String(g.limit), `${g.tripped ? '✖' : '✔'} ${g.message}`]),
+      ),
+      '',
+    );
+  if (s.baseline)
+    out.push(
+      '### Baseline',
+      '',
+      `${s.baseline.known} known finding${s.baseline.known === 1 ? '' : 's'} not counted; ${s.baseline.fixed.length} fixed since it was recorded.`,
+      '',
+      ...(s.baseline.fixed.length
+        ? [
+            table(
+              ['fixed', 'conversation', 'rule', 'quote'],
+              s.baseline.fixed.map((f) => [`\`${f.path}\``, f.conversation, `\`${f.rule}\``, f.quote]),
+            ),
+            '',
+          ]
+        : []),
+    );
   out.push(
     '### Scores',
     '',

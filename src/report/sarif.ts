@@ -1,4 +1,7 @@
 import { TOOL } from '../results/model.js';
+import { HOMEPAGE } from '../version.js';
+import type { Finding } from '../rules/engine.js';
+import { describeTemplate } from '../rules/placeholders.js';
 import type { Severity } from '../rules/types.js';
 import type { Reporter, ReportContext } from './reporter.js';
 
@@ -16,11 +19,11 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
   const driver = {
     name: TOOL.name,
     version: TOOL.version,
-    informationUri: 'https://www.npmjs.com/package/callcoach',
+    informationUri: HOMEPAGE,
     rules: rules.map((r) => ({
       id: r.id,
-      shortDescription: { text: r.message },
-      help: { text: r.tip },
+      shortDescription: { text: describeTemplate(r.message) },
+      help: { text: describeTemplate(r.tip) },
       defaultConfiguration: { level: LEVEL[r.severity] },
       properties: { pack: r.pack, step: r.step, kind: r.kind },
     })),
@@ -43,13 +46,14 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
           ],
         });
       }
-      const results = f.findings.map((x) =>
+      const result = (x: Finding, suppression?: { reason: string; source: string }) =>
         JSON.stringify({
           ruleId: x.rule,
           ...(index.has(x.rule) && { ruleIndex: index.get(x.rule) }),
           level: LEVEL[x.severity],
           message: { text: `${x.message} Turn ${x.turn}, ${x.speaker}: "${x.quote}". Tip: ${x.tip}` },
           locations: [{ physicalLocation: { artifactLocation: { uri: uri(f.path) }, region: { startLine: x.line } } }],
+          ...(suppression && { suppressions: [{ kind: 'external', status: 'accepted', justification: suppression.reason }] }),
           properties: {
             turn: x.turn,
             speaker: x.speaker,
@@ -58,9 +62,11 @@ export function sarifReporter({ rules }: ReportContext): Reporter {
             quote: x.quote,
             step: x.step,
             conversation: f.conversation?.id,
+            ...(suppression && { suppressedBy: suppression.source }),
           },
-        }),
-      );
+        });
+      // Suppressed findings are results too, marked so: code scanning shows them as dismissed, with the reason.
+      const results = [...f.findings.map((x) => result(x)), ...(f.suppressed ?? []).map((x) => result(x, x.suppression))];
       if (results.length === 0) return '';
       const text = `${first ? '' : ','}${results.join(',')}`;
       first = false;

@@ -49,6 +49,8 @@ function fileBlock(file: FileResult, c: ChalkInstance): string[] {
     lines.push(stepLine(step, c));
     for (const f of file.findings.filter((x) => x.step === step.step)) lines.push(...findingLines(f, c));
   }
+  for (const f of file.suppressed ?? [])
+    lines.push(c.dim(`  suppressed  turn ${f.turn} ${f.rule}: ${f.suppression.reason} (${f.suppression.source})`));
   return lines;
 }
 
@@ -106,21 +108,31 @@ function location(path: string, line?: number, column?: number): string {
 
 function summaryLine(s: BatchSummary, c: ChalkInstance): string {
   const parts = [plural(s.bySeverity.error, 'error'), plural(s.bySeverity.warning, 'warning'), `${s.bySeverity.info} info`];
-  const unread = s.errors;
+  const unjudged = s.unjudged.total;
   const head =
     s.findings > 0
       ? c.bold(`${plural(s.findings, 'finding')} (${parts.join(', ')})`)
-      : unread > 0
+      : s.unreadable > 0 || unjudged > 0
         ? 'no findings'
         : c.green('✔ no findings');
-  const tail = unread > 0 ? c.red(`; ${plural(unread, 'file')} could not be read`) : '';
-  return `${head} in ${plural(s.conversations, 'conversation')}${tail}`;
+  const unread = s.unreadable > 0 ? c.red(`; ${plural(s.unreadable, 'file')} could not be read`) : '';
+  const unjudgedNote = unjudged > 0 ? c.yellow(`; ${unjudged} not judged${unjudgedDetail(s)}`) : '';
+  const suppressed = s.suppressed > 0 ? c.dim(`; ${s.suppressed} suppressed`) : '';
+  return [`${head} in ${plural(s.conversations, 'conversation')}${unread}${unjudgedNote}${suppressed}`, ...baselineLines(s, c)].join('\n');
+}
+
+function baselineLines(s: BatchSummary, c: ChalkInstance): string[] {
+  if (!s.baseline) return [];
+  const { known, fixed } = s.baseline;
+  const lines = [c.dim(`${plural(known, 'finding')} in the baseline (not shown or counted); ${fixed.length} fixed since it was recorded`)];
+  for (const f of fixed) lines.push(`  ${c.green('✔ fixed')}  ${f.path}  ${f.conversation}  ${c.dim(f.rule)}  ${c.italic(`"${f.quote}"`)}`);
+  return lines;
 }
 
 function batchLines(s: BatchSummary, c: ChalkInstance): string[] {
   const lines = [
     c.bold('Summary'),
-    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.errors} · not judged ${s.unjudged.total}${unjudgedDetail(s)} · mean score ${s.scores.mean ?? 'n/a'}`,
+    `  files ${s.files} · conversations ${s.conversations} · unreadable ${s.unreadable} · not judged ${s.unjudged.total}${unjudgedDetail(s)} · mean score ${s.scores.mean ?? 'n/a'}`,
   ];
   const widest = Math.max(1, ...s.scores.distribution.map((b) => b.count));
   lines.push('  scores');

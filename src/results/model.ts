@@ -34,6 +34,8 @@ export interface FileResult {
   /** Things the reader of the report should know, e.g. that roles could not be decided. */
   notices: string[];
   errors: LocatedError[];
+  /** Findings a suppression turned off, each with its reason (present only when there are some). */
+  suppressed?: SuppressedFinding[];
   /** Every turn's text, only when asked for (`--transcript`, or an HTML report): reports that show the conversation. */
   transcript?: TranscriptTurn[];
 }
@@ -47,6 +49,9 @@ export interface TranscriptTurn {
   startMs: number | null;
   endMs: number | null;
 }
+
+/** A finding turned off by a suppression: reported as such, never counted by the scorecard or the gates. */
+export type SuppressedFinding = Finding & { suppression: { reason: string; source: string } };
 
 /** The result for a file that could not be read. */
 export function failedFile(path: string, error: LocatedError): FileResult {
@@ -77,10 +82,15 @@ export function comparePaths(a: string, b: string): number {
 
 /** What a baselined finding was, for people reading the baseline file and for the "fixed" list. */
 export interface BaselineEntry {
-  rule: string;
   conversation: string;
+  rule: string;
   quote: string;
+  /** Why the finding is accepted, written by people; kept when the baseline is rewritten. */
+  reason?: string;
 }
+
+/** A baselined finding a run no longer produced, with the input it was recorded for. */
+export type FixedFinding = BaselineEntry & { path: string };
 
 /** A rule as the results describe it, so a report made later (`merge`) lists the same rules as the run. */
 export type RuleMetadata = Omit<RuleInfo, 'tests'>;

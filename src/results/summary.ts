@@ -1,13 +1,16 @@
 import type { Severity } from '../rules/types.js';
 import { STEPS } from '../scorecard/steps.js';
-import { type BaselineEntry, comparePaths, type FileResult } from './model.js';
+import { comparePaths, type FileResult, type FixedFinding } from './model.js';
 
 /** What a batch amounts to: built one file at a time, so a run never needs all results at once. */
 export interface BatchSummary {
   files: number;
   conversations: number;
   findings: number;
-  errors: number;
+  /** Findings turned off by suppressions (with reasons, in each file's `suppressed`): not counted anywhere else. */
+  suppressed: number;
+  /** Files (or records) that could not be read: not findings, and always exit code 2. */
+  unreadable: number;
   bySeverity: Record<Severity, number>;
   scores: { mean: number | null; min: number | null; distribution: { from: number; to: number; count: number }[] };
   topRules: { rule: string; count: number }[];
@@ -16,7 +19,24 @@ export interface BatchSummary {
   lowest: Lowest[];
   byAgent?: AgentSummary[];
   /** With --baseline: how many findings it already knew (hidden), and the ones that went away. */
-  baseline?: { known: number; fixed: BaselineEntry[] };
+  baseline?: { known: number; fixed: FixedFinding[] };
+  /** Files a directory walk found that are not transcripts (left out, with why): not errors. */
+  skipped?: { path: string; reason: string }[];
+  /** Each gate that was set, with its figure; added by the run that applies them. */
+  gates?: GateResult[];
+  /** The exit code and why. */
+  exit?: { code: number; reason: string };
+}
+
+/** One exit-code gate, evaluated: its limit, the figure it was compared with, and whether it tripped. */
+export interface GateResult {
+  name: 'fail-on' | 'max-warnings' | 'fail-under' | 'max-unjudged';
+  limit: number | string;
+  /** fail-on: findings at or above the severity; max-warnings: warnings; fail-under: the lowest score; max-unjudged: unjudged conversations. */
+  actual: number;
+  tripped: boolean;
+  /** One line saying what the gate found, e.g. "too many warnings: 3 (maximum: 0)". */
+  message: string;
 }
 
 /** A conversation among the lowest scores, with where to find it. */
@@ -73,7 +93,8 @@ export class SummaryBuilder {
   private files = 0;
   private conversations = 0;
   private findings = 0;
-  private errors = 0;
+  private suppressed = 0;
+  private unreadable = 0;
   private readonly bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   private scoreSum = 0;
   private scored = 0;
@@ -89,10 +110,11 @@ export class SummaryBuilder {
 
   add(file: FileResult): void {
     this.files++;
-    this.errors += file.errors.length;
+    this.unreadable += file.errors.length;
     if (!file.conversation) return;
     this.conversations++;
     this.findings += file.findings.length;
+    this.suppressed += file.suppressed?.length ?? 0;
     for (const f of file.findings) {
       this.bySeverity[f.severity]++;
       this.rules.set(f.rule, (this.rules.get(f.rule) ?? 0) + 1);
@@ -140,7 +162,8 @@ export class SummaryBuilder {
       files: this.files,
       conversations: this.conversations,
       findings: this.findings,
-      errors: this.errors,
+      suppressed: this.suppressed,
+      unreadable: this.unreadable,
       bySeverity: { ...this.bySeverity },
       scores: {
         mean: this.scored ? round1(this.scoreSum / this.scored) : null,

@@ -137,8 +137,21 @@ export function schemaProblem(
   const message =
     issue.code === 'unrecognized_keys'
       ? `unknown key '${key}'${didYouMean(key!, knownKeys)}`
-      : issue.message.replace(/^Invalid input: /, '');
+      : (allowed(issue) ??
+        issue.message.replace(/^Invalid input: /, '').replace(/^expected (\w+), received undefined$/, 'missing: expected a $1'));
   return new PackLoadError({ file, ...locator.at(path, key), message: `${where}${message}` });
+}
+
+/**
+ * What the value may be, when the schema lists it (an enum, or a union of an enum and other shapes):
+ * "expected one of off, info, warning, error, or an object" rather than zod's "Invalid input".
+ */
+function allowed(issue: z.core.$ZodIssue): string | undefined {
+  const branches = issue.code === 'invalid_union' ? issue.errors.flat() : [issue];
+  const values = branches.flatMap((b) => (b.code === 'invalid_value' ? b.values.map(String) : []));
+  if (values.length === 0) return undefined;
+  const shapes = branches.flatMap((b) => (b.code === 'invalid_type' && b.expected !== 'string' ? [`an ${b.expected}`] : []));
+  return `expected one of ${values.join(', ')}${shapes.length ? `, or ${[...new Set(shapes)].join(' or ')}` : ''}`;
 }
 
 const MAX_PACK_BYTES = 1_000_000;

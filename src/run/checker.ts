@@ -1,16 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { findConfig } from '../config/find.js';
-import { definedOnly } from '../util/defined.js';
 import { type FileResult, type RunInfo, runInfoOf } from '../results/model.js';
 import { type BatchSummary, SummaryBuilder } from '../results/summary.js';
 import type { Pack } from '../rules/load.js';
 import type { CompiledRule } from '../rules/types.js';
 import type { AssignableRole } from '../transcript/model.js';
-import { BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
+import { type BaselineChange, type BaselineMode, BaselineTracker, formatBaseline, parseBaseline } from './baseline.js';
 import { SetupError } from './errors.js';
 import { BATCH, type Executor, executorFor } from './executor.js';
-import { DEFAULT_GATES, exitCode, type Gates } from './gates.js';
+import { resolveGates } from './configured-gates.js';
+import { exitCode, type Gates, withGates } from './gates.js';
 import { CORES, jobsFor } from './jobs.js';
 import { expandInputs, ignoreRules, STDIN } from './inputs.js';
 import { linesOf, readAll } from './lines.js';
@@ -18,7 +18,7 @@ import { batches, mapOrdered } from './ordered.js';
 import { packFilesFor } from './pack-targets.js';
 import { prepare, type Prepared, type Setup } from './setup.js';
 import { inShard, type Shard } from './shard.js';
-import type { Task } from './task.js';
+import { isSkipped, type SkippedInput, type Task } from './task.js';
 
 /** The number of cores: the threads a large batch or a stream gets when `jobs` is not given (the main thread and a worker per other core). */
 export const DEFAULT_JOBS = CORES;
@@ -45,7 +45,7 @@ export interface CheckerOptions {
   /** Gates set here win over the config's. */
   gates?: Partial<Gates>;
   /** Only findings not in this baseline file count; `write` and `prune` rewrite it on `save()`. */
-  baseline?: { file: string; mode?: 'compare' | 'write' | 'prune' };
+  baseline?: { file: string; mode?: BaselineMode };
 }
 
 export interface CheckInputs {
@@ -57,6 +57,8 @@ export interface CheckInputs {
   stdin?: AsyncIterable<string | Buffer>;
   /** What `-` holds: one transcript (default), a list of paths, or a stream of JSON Lines conversations. */
   stdinFormat?: 'transcript' | 'paths' | 'jsonl';
+  /** What a directory walk takes (default: .txt, .vtt, .srt, .json, .jsonl, each optionally .gz). */
+  extensions?: readonly string[];
 }
 
 /**
@@ -92,13 +94,7 @@ export class Checker {
     };
     this.prepared = prepare(this.setup);
     if (this.prepared.problems.length > 0) throw new SetupError('invalid configuration or rule pack', this.prepared.problems);
-    const { config } = this.prepared;
-    const configured = {
-      failOn: config?.gates.failOn?.value,
-      maxWarnings: config?.gates.maxWarnings?.value,
-      failUnder: config?.gates.failUnder?.value,
-    };
-    this.gates = { ...DEFAULT_GATES, ...definedOnly(configured), ...definedOnly(options.gates ?? {}) };
+    this.gates = resolveGates(this.prepared.config, options.gates);
     this.packs = this.prepared.packs;
     this.rules = this.prepared.rules;
     this.info = runInfoOf(
@@ -113,18 +109,35 @@ export class Checker {
 
   /** A run over these inputs: iterate it for the results, in input order, as they are ready. */
   check(inputs: CheckInputs): CheckRun {
-    let baseline: BaselineTracker | undefined;
     const spec = this.options.baseline;
-    if (spec) {
-      try {
-        baseline = new BaselineTracker(
-          spec.mode === 'write' ? undefined : parseBaseline(readFileSync(resolve(this.cwd, spec.file), 'utf8')),
-        );
-      } catch (err) {
-        throw new SetupError(`cannot use baseline ${spec.file}: ${(err as Error).message}`);
-      }
+    const tracker =
+      spec &&
+      new BaselineTracker(
+        this.readBaseline(spec.file, spec.mode ?? 'compare'),
+        spec.mode ?? 'compare',
+        this.cwd,
+        dirname(resolve(this.cwd, spec.file)),
+        this.prepared.options.scoring,
+      );
+    return new CheckRun(this, inputs, this.prepared, this.setup, this.options, tracker);
+  }
+
+  /** The baseline as it stands; writing one that does not exist yet starts from nothing. */
+  private readBaseline(file: string, mode: BaselineMode) {
+    let text: string;
+    try {
+      text = readFileSync(resolve(this.cwd, file), 'utf8');
+    } catch (err) {
+      if (mode === 'write' && (err as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      throw new SetupError(
+        `cannot use baseline ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (record one with --write-baseline)' : (err as Error).message}`,
+      );
     }
-    return new CheckRun(this, inputs, this.prepared, this.setup, this.options, baseline);
+    try {
+      return parseBaseline(text);
+    } catch (err) {
+      throw new SetupError(`cannot use baseline ${file}: ${(err as Error).message}`);
+    }
   }
 }
 
@@ -136,6 +149,8 @@ export class CheckRun implements AsyncIterable<FileResult> {
   private readonly builder: SummaryBuilder;
   private built: BatchSummary | undefined;
   private iterated = false;
+  /** Files a walk found that are not transcripts, in input order. */
+  readonly skipped: SkippedInput[] = [];
 
   constructor(
     readonly checker: Checker,
@@ -173,6 +188,10 @@ export class CheckRun implements AsyncIterable<FileResult> {
       const window = Math.max(8, (plan.workers + 1) * 8);
       for await (const results of mapOrdered(batches(this.tasks!, size), (b) => executor.run(b), window)) {
         for (const full of results) {
+          if (isSkipped(full)) {
+            this.skipped.push(full);
+            continue;
+          }
           const file = this.baseline ? this.baseline.filter(full) : full;
           this.builder.add(file);
           yield file;
@@ -182,9 +201,9 @@ export class CheckRun implements AsyncIterable<FileResult> {
       await executor.close();
     }
     const summary = this.builder.build();
-    if (this.baseline && this.options.baseline?.mode !== 'write')
-      summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed().map(([, e]) => e) };
-    this.built = summary;
+    if (this.baseline) summary.baseline = { known: this.baseline.known, fixed: this.baseline.fixed() };
+    if (this.skipped.length > 0) summary.skipped = this.skipped.map(({ skipped, reason }) => ({ path: skipped, reason }));
+    this.built = withGates(summary, this.gates);
   }
 
   /** What the run amounts to; available once every result has been read. */
@@ -198,15 +217,17 @@ export class CheckRun implements AsyncIterable<FileResult> {
     return exitCode(this.summary(), this.gates);
   }
 
-  /** With a baseline in `write` or `prune` mode: rewrites the baseline file from what this run saw. */
-  save(): void {
+  /**
+   * With a baseline in `write` or `prune` mode: rewrites the baseline file for the inputs this run
+   * checked (every other input's entries stay as they were) and says what changed.
+   */
+  save(): BaselineChange | undefined {
     const spec = this.options.baseline;
-    if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return;
+    if (!spec || !this.baseline || spec.mode === undefined || spec.mode === 'compare') return undefined;
     this.summary();
-    writeFileSync(
-      resolve(this.checker.cwd, spec.file),
-      formatBaseline(spec.mode === 'write' ? this.baseline.seen : this.baseline.pruned()),
-    );
+    const next = this.baseline.updated();
+    writeFileSync(resolve(this.checker.cwd, spec.file), formatBaseline(next));
+    return this.baseline.change(spec.file, next);
   }
 }
 
@@ -238,12 +259,14 @@ async function taskSource(inputs: CheckInputs, cwd: string): Promise<{ stream: A
   } else if (paths.length === 0) throw new SetupError('no paths given: pass files or directories, or - to read stdin');
   const rules = await ignoreRules(cwd, inputs.ignore ?? []);
   const shard = inputs.shard;
-  const found = (await expandInputs(wanted, cwd, rules)).filter((i) => !shard || i.path === STDIN || inShard(i.path, shard));
+  const found = (await expandInputs(wanted, cwd, rules, inputs.extensions)).filter(
+    (i) => !shard || i.path === STDIN || inShard(i.path, shard),
+  );
   async function* stream(): AsyncGenerator<Task> {
     for (const input of found) {
       if (input.error) yield { kind: 'missing', path: input.path, message: input.error.message };
       else if (input.path === STDIN) yield { kind: 'text', path: '<stdin>', text: await readAll(stdin!) };
-      else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path) };
+      else yield { kind: 'file', path: input.path, file: resolve(cwd, input.path), ...(input.walked && { walked: true }) };
     }
   }
   return { stream: stream(), count: found.length };

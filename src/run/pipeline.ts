@@ -7,6 +7,8 @@ import { failedFile, type FileResult } from '../results/model.js';
 import { type Scoring, scorecard, type Unjudged } from '../scorecard/score.js';
 import { channelOf } from '../transcript/channel.js';
 import { assignRoles } from '../transcript/assign-roles.js';
+import { isDiarizationLabel } from '../transcript/readers/speaker-label.js';
+import { defaultRole } from '../transcript/roles.js';
 import type { AssignableRole, Conversation } from '../transcript/model.js';
 import { durationMs } from '../transcript/model.js';
 import { type ReadResult, readTranscripts } from '../transcript/read.js';
@@ -66,7 +68,7 @@ function checkConversation(path: string, line: number | undefined, read: Convers
     portraitEvidence: portrait ? { confidence: portrait.confidence, tip: portrait.tip, turns: portrait.turns } : null,
     findings,
     scorecard: scorecard(outcomes, options.scoring, unjudged),
-    notices: unjudged ? [`not judged: ${unjudged.detail}`] : [],
+    notices: [...(read.notices ?? []), ...(unjudged ? [`not judged: ${unjudged.detail}`] : [])],
     errors: [],
     ...(options.transcript && {
       transcript: conversation.turns.map((t) => ({
@@ -101,9 +103,13 @@ function unjudgedReason(conversation: Conversation, hasFindings: boolean): Unjud
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The agent's name: the transcript's metadata, else --agent-from-path, else the first agent speaker the transcript names. */
 function agentOf(conversation: Conversation, path: string, fromPath: RegExp | undefined): string | null {
   const declared = conversation.metadata.agent;
   if (typeof declared === 'string' && declared.trim()) return declared.trim();
   const m = fromPath?.exec(path);
-  return m ? (m[1] ?? m[0]) : null;
+  if (m) return m[1] ?? m[0];
+  // "Priya", "Agent 1234" name someone; "Agent" or "spk_0" do not.
+  const named = conversation.speakers.find((s) => s.role === 'agent' && !defaultRole(s.label) && !isDiarizationLabel(s.label));
+  return named?.label ?? null;
 }

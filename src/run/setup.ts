@@ -37,6 +37,7 @@ const require = createRequire(import.meta.url);
 const configModules = () => ({
   load: require('../config/load.js') as typeof import('../config/load.js'),
   apply: require('../config/apply.js') as typeof import('../config/apply.js'),
+  suppress: require('../config/suppress.js') as typeof import('../config/suppress.js'),
 });
 
 /** Loads the config and packs and settles each file's rules; problems are returned, never thrown. */
@@ -74,6 +75,11 @@ export function prepare(setup: Setup): Prepared {
 
   const applied = new (configModules().apply.ConfiguredRules)(packs, config, setup.cwd);
   if (applied.problems.length > 0) return failed(applied.problems);
+  if (config.suppress.length > 0) {
+    const suppress = configModules().suppress.configSuppressions(config, setup.cwd, new Set(rules.map((r) => r.id)));
+    if (suppress.problems.length > 0) return failed(suppress.problems);
+    options.suppressionsFor = suppress.suppressionsFor;
+  }
   if (config.roles.size > 0) options.defaultRoles = new Map([...config.roles].map(([label, r]) => [label, r.value]));
   if (config.weights.size > 0 || config.passMark) {
     options.scoring = {

@@ -1,13 +1,12 @@
 import { workerData } from 'node:worker_threads';
-import type { FileResult } from '../results/model.js';
 import { prepare, type Setup } from './setup.js';
-import { runTask, type Task } from './task.js';
+import { runTask, type Task, type TaskOutput } from './task.js';
 
 // One load and compile per worker thread, then many tasks; the main thread has reported any problem already.
 const { rulesFor, options } = prepare(workerData as Setup);
 
-export default async function check(tasks: readonly Task[]): Promise<FileResult[]> {
-  const out: FileResult[] = [];
+export default async function check(tasks: readonly Task[]): Promise<TaskOutput[]> {
+  const out: TaskOutput[] = [];
   for (const t of tasks) out.push(...(await runTask(t, rulesFor, options)));
   return out;
 }

@@ -51,22 +51,25 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const turns = (list: readonly number[]) =>
   list.length === 1 ? `turn ${list[0]}` : `turns ${list.slice(0, 4).join(', ')}${list.length > 4 ? '…' : ''}`;
 
+/** A failing step's verdict from its findings, or undefined when none of them costs anything. */
+function failed(findings: readonly Finding[]): Pick<StepScore, 'status' | 'score' | 'findings' | 'reason'> | undefined {
+  const costly = findings.filter((f) => SEVERITY_COST[f.severity] > 0);
+  if (costly.length === 0) return undefined;
+  const cost = findings.reduce((sum, f) => sum + SEVERITY_COST[f.severity], 0);
+  const first = costly[0]!;
+  const more = costly.length > 1 ? ` (and ${plural(costly.length - 1, 'more finding')})` : '';
+  return {
+    status: 'fail',
+    score: Math.max(0, 100 - cost),
+    findings: findings.length,
+    reason: `turn ${first.turn}: ${first.message}${more}`,
+  };
+}
+
 function stepScore(step: number, title: string, mine: readonly RuleOutcome[]): StepScore {
   const findings: Finding[] = mine.flatMap((o) => o.findings);
-  const costly = findings.filter((f) => SEVERITY_COST[f.severity] > 0);
-  if (costly.length > 0) {
-    const cost = findings.reduce((sum, f) => sum + SEVERITY_COST[f.severity], 0);
-    const first = costly[0]!;
-    const more = costly.length > 1 ? ` (and ${plural(costly.length - 1, 'more finding')})` : '';
-    return {
-      step,
-      title,
-      status: 'fail',
-      score: Math.max(0, 100 - cost),
-      findings: findings.length,
-      reason: `turn ${first.turn}: ${first.message}${more}`,
-    };
-  }
+  const fail = failed(findings);
+  if (fail) return { step, title, ...fail };
   const applied = mine.filter((o) => o.applicable);
   if (applied.length > 0) {
     const evidence = applied
@@ -96,6 +99,27 @@ export function scorecard(outcomes: readonly RuleOutcome[], scoring: Scoring = {
       outcomes.filter((o) => o.rule.step === step),
     ),
   );
+  return overall(steps, scoring, unjudged);
+}
+
+/**
+ * The same scorecard counting only `findings` (a subset of the ones it was made from: without
+ * baselined or suppressed findings), so steps and score agree with what a run reports and gates on.
+ * Steps that were not observed stay as they were.
+ */
+export function rescore(card: Scorecard, findings: readonly Finding[], scoring: Scoring = {}): Scorecard {
+  const steps = card.steps.map((s): StepScore => {
+    if (s.status !== 'pass' && s.status !== 'fail') return s;
+    const mine = findings.filter((f) => f.step === s.step);
+    const fail = failed(mine);
+    if (fail) return { ...s, ...fail };
+    if (s.status === 'pass') return { ...s, findings: mine.length };
+    return { ...s, status: 'pass', score: 100, findings: mine.length, reason: 'nothing wrong besides baselined or suppressed findings' };
+  });
+  return overall(steps, scoring, card.unjudged);
+}
+
+function overall(steps: StepScore[], scoring: Scoring, unjudged: Unjudged | undefined): Scorecard {
   let weighted = 0;
   let weights = 0;
   let observed = 0;

@@ -3,7 +3,11 @@ export interface LocatedError {
   message: string;
   line?: number;
   column?: number;
+  /** Set when the file is valid JSON that no reader recognizes: a directory walk skips such files. */
+  code?: typeof NOT_A_TRANSCRIPT;
 }
+
+export const NOT_A_TRANSCRIPT = 'not-a-transcript';
 
 /** Thrown inside a reader to abort it; the reader boundary turns it into a LocatedError. */
 export class ReadError extends Error {
@@ -11,6 +15,7 @@ export class ReadError extends Error {
     message: string,
     readonly line?: number,
     readonly column?: number,
+    readonly code?: typeof NOT_A_TRANSCRIPT,
   ) {
     super(message);
     this.name = 'ReadError';
@@ -21,6 +26,7 @@ export class ReadError extends Error {
       message: this.message,
       ...(this.line !== undefined && { line: this.line }),
       ...(this.column !== undefined && { column: this.column }),
+      ...(this.code !== undefined && { code: this.code }),
     };
   }
 }

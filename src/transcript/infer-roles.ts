@@ -94,7 +94,7 @@ export function inferRoles(conversation: Conversation): { roles: Map<string, Ass
         assignment: {
           source: 'undecided',
           confidence: 0,
-          reason: `could not tell which speaker is the agent (${detail || 'no speakers'}); pass --roles, e.g. --roles ${unknown[0] ?? 'spk_0'}=agent`,
+          reason: `could not tell which speaker is the agent (${detail || 'no speakers'}); pass --roles, e.g. --roles ${shellWord(`${unknown[0] ?? 'spk_0'}=agent`)}`,
         },
       };
     }
@@ -110,4 +110,9 @@ export function inferRoles(conversation: Conversation): { roles: Map<string, Ass
   const because = agent ? `${agent.label} is the agent (${agent.said.join(', ') || 'speaks first'})` : 'the agent was named';
   const others = [...roles].filter(([, r]) => r !== 'agent').map(([label, r]) => `${label} the ${r === 'other' ? 'third party' : r}`);
   return { roles, assignment: { source: 'inferred', confidence, reason: [because, ...others].join('; ') } };
+}
+
+/** A word as a shell reads it: quoted when it holds spaces or other special characters, so a hint pastes as is. */
+function shellWord(word: string): string {
+  return /^[\w.=:@%+/-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }

@@ -52,6 +52,8 @@ export interface Conversation {
   speakers: Speaker[];
   turns: Turn[];
   roles?: RoleAssignment;
+  /** What the reader could not settle but kept (e.g. a line that looks like a speaker label, read as text), located. */
+  notices?: string[];
   /** Settled with the roles, before any rule runs (see channelOf). */
   channel?: Channel;
 }

@@ -1,8 +1,9 @@
-import { extname } from 'node:path';
 import type { LocatedError } from './errors.js';
-import { ReadError } from './errors.js';
+import { NOT_A_TRANSCRIPT, ReadError } from './errors.js';
+import { transcriptExtension } from './extension.js';
 import type { Conversation } from './model.js';
 import { assemblyAiReader } from './readers/assemblyai.js';
+import { awsPcaReader } from './readers/aws-pca.js';
 import { awsTcaReader } from './readers/aws-tca.js';
 import { awsTranscribeReader } from './readers/aws-transcribe.js';
 import { bedrockReader } from './readers/bedrock.js';
@@ -27,6 +28,7 @@ export const READERS: readonly Reader[] = [
   vttReader,
   srtReader,
   contactLensReader,
+  awsPcaReader,
   awsTcaReader,
   genesysReader,
   googleCcaiReader,
@@ -59,7 +61,7 @@ export function readTranscript(source: Source, format?: string): ReadResult {
 
 /** Reads every conversation in a file: one, or one per line of a JSON Lines file. */
 export function readTranscripts(source: Source, format?: string): ReadResult[] {
-  const jsonl = format === JSONL || (format === undefined && extname(source.path).toLowerCase() === '.jsonl');
+  const jsonl = format === JSONL || (format === undefined && transcriptExtension(source.path) === '.jsonl');
   if (!jsonl) return [readTranscript(source, format)];
   const results: ReadResult[] = [];
   source.text.split(/\r?\n/).forEach((text, i) => {
@@ -105,6 +107,14 @@ function guarded(path: string, read: () => Conversation): ReadResult {
   }
 }
 
+/** What a JSON document no reader takes seems to be, for the message. */
+function notATranscript(value: unknown): string {
+  const doc = value as { tool?: unknown; baselineVersion?: unknown; schemaVersion?: unknown } | null;
+  if (doc && typeof doc === 'object' && doc.tool && (doc.tool === 'callcoach' || (doc.tool as { name?: unknown }).name === 'callcoach'))
+    return `not a transcript: this is a callcoach ${doc.baselineVersion !== undefined ? 'baseline' : 'results file'}`;
+  return 'not a transcript: unrecognized JSON';
+}
+
 function chooseReader(source: Source, format: string | undefined): Reader {
   if (format) {
     const forced = READERS.find((r) => r.format === format);
@@ -112,18 +122,20 @@ function chooseReader(source: Source, format: string | undefined): Reader {
     return forced;
   }
   const head = source.text.slice(0, SNIFF_BYTES);
-  const ext = extname(source.path).toLowerCase();
+  const ext = transcriptExtension(source.path);
   const byExtension = READERS.filter((r) => r.extensions.includes(ext));
   const sniffed = (byExtension.length > 0 ? byExtension : READERS).find((r) => r.sniff(head));
   if (sniffed) return sniffed;
   // JSON saved under another extension (".txt" exports) still goes to the JSON readers.
-  if (ext !== '.json' && /^\uFEFF?\s*[{[]/.test(head)) return chooseReader({ ...source, path: `${source.path}.json` }, undefined);
+  if (ext !== '.json' && /^\uFEFF?\s*(?:\{|\[\s*[{["\]])/.test(head))
+    return chooseReader({ ...source, path: `${source.path}.json` }, undefined);
   if (ext === '.json') {
-    parseJson(source.text); // a syntax error is the more useful message
+    const { value } = parseJson(source.text); // a syntax error is the more useful message
     throw new ReadError(
-      `unrecognized JSON transcript: expected one of ${byExtension.map((r) => r.format).join(', ')} (or force one with --input-format)`,
+      `${notATranscript(value)}: expected one of ${byExtension.map((r) => r.format).join(', ')} (or force one with --input-format)`,
       1,
       1,
+      NOT_A_TRANSCRIPT,
     );
   }
   // The extension decides; the reader explains what is wrong with the content.

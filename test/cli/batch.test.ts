@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../dist/results/collect.js';
 import { cli, ROOT } from './run-cli.js';
 
@@ -44,7 +44,9 @@ describe('batch runs', () => {
       await cli(['check', '-f', `json:${file}`, '--shard', `${i}/2`, 'calls'], { cwd });
       parts.push(file);
     }
-    for (const format of ['csv', 'sarif', 'json']) expect((await cli(['merge', '-f', format, ...parts])).stdout).toBe(await single(format));
+    // merge runs where check ran, so it takes the same config gates
+    for (const format of ['csv', 'sarif', 'json'])
+      expect((await cli(['merge', '-f', format, ...parts], { cwd })).stdout).toBe(await single(format));
     expect(await single('csv')).toContain('findings northwind');
   });
 
@@ -116,7 +118,7 @@ describe('batch runs', () => {
     expect(r.code).toBe(0);
     const results = json(r.stdout);
     expect(results.files[0]!.scorecard).toMatchObject({ score: null, judged: false, unjudged: { reason: 'empty' } });
-    expect(results.summary).toMatchObject({ errors: 0, unjudged: { total: 1, empty: 1 } });
+    expect(results.summary).toMatchObject({ unreadable: 0, unjudged: { total: 1, empty: 1 } });
   });
 
   const parallel = spawnSync('parallel', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -249,14 +251,95 @@ describe('gates', () => {
     expect(json(hidden.stdout).files[0]!.findings).toEqual([]);
   });
 
+  it('prints one line per tripped gate saying which and why, and puts every gate and the exit reason in the JSON summary', async () => {
+    const file = 'fixtures/calls/fibre-outage.vtt'; // three warnings, score 85
+    const r = await cli(['check', '-f', 'json', '--max-warnings', '0', '--fail-under', '95', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'callcoach: --max-warnings 0 tripped: too many warnings: 3 (maximum: 0)',
+      'callcoach: --fail-under 95 tripped: lowest score 85 (fixtures/calls/fibre-outage.vtt) is below 95',
+    ]);
+    const { summary } = json(r.stdout);
+    expect(summary.gates).toEqual([
+      { name: 'fail-on', limit: 'error', actual: 0, tripped: false, message: 'no findings at or above error' },
+      { name: 'max-warnings', limit: 0, actual: 3, tripped: true, message: 'too many warnings: 3 (maximum: 0)' },
+      {
+        name: 'fail-under',
+        limit: 95,
+        actual: 85,
+        tripped: true,
+        message: 'lowest score 85 (fixtures/calls/fibre-outage.vtt) is below 95',
+      },
+    ]);
+    expect(summary.exit).toEqual({ code: 1, reason: 'tripped: max-warnings, fail-under' });
+    const clean = await cli(['check', '-f', 'json', file]);
+    expect(clean.stderr).toBe('');
+    expect(json(clean.stdout).summary.exit).toEqual({ code: 0, reason: 'no gate tripped' });
+  });
+
+  it('refuses impossible limits', async () => {
+    for (const args of [
+      ['--fail-under', '120'],
+      ['--fail-under', '-1'],
+      ['--max-warnings', '-1'],
+      ['--max-unjudged', '120%'],
+      ['--max-unjudged', 'some'],
+    ]) {
+      const r = await cli(['check', ...args, 'fixtures/calls']);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/invalid|must|takes|cannot|expected/);
+    }
+    const dir = join(work, 'impossible');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'callcoach.config.yaml'), 'gates:\n  maxUnjudged: "200%"\n');
+    const r = await cli(['check', 'x.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+  });
+
+  it('unjudged conversations are reported always and fail the run with --max-unjudged', async () => {
+    const file = 'fixtures/unjudged/two-names.txt'; // two people, no agent cues: roles undecided
+    const plain = await cli(['check', '--fail-under', '90', '--fail-on', 'info', file]);
+    expect(plain.stdout).not.toContain('✔ no findings');
+    expect(plain.stdout).toContain('no findings in 1 conversation; 1 not judged (1 roles undecided)');
+    const out = await cli(['check', '-f', 'json', file]);
+    expect(json(out.stdout).summary.unjudged).toEqual({ total: 1, empty: 0, tooShort: 0, rolesUndecided: 1, nothingToJudge: 0 });
+    const gated = await cli(['check', '--max-unjudged', '0', file]);
+    expect(gated.code).toBe(1);
+    expect(gated.stderr).toContain('--max-unjudged 0 tripped: too many unjudged conversations: 1 of 1 (1 roles undecided)');
+    const share = await cli(['check', '--max-unjudged', '50%', file, 'fixtures/calls/bike-repair-chat.txt']);
+    expect(share.code).toBe(0);
+    expect((await cli(['check', '--max-unjudged', '49%', file, 'fixtures/calls/bike-repair-chat.txt'])).code).toBe(1);
+    const md = (await cli(['check', '-f', 'markdown', '--max-unjudged', '0', file])).stdout;
+    expect(md).toContain('| `--max-unjudged` | 0 | ✖ too many unjudged conversations');
+  });
+
+  it('merge takes the same gates, so the merge step of a sharded CI can be the gate', async () => {
+    const parts: string[] = [];
+    for (const i of [1, 2]) {
+      const file = join(work, `gate-shard-${i}.json`);
+      await cli(['check', '-f', `json:${file}`, '--shard', `${i}/2`, 'fixtures/calls']);
+      parts.push(file);
+    }
+    const merged = await cli(['merge', '-f', 'json', '--max-warnings', '3', '--fail-on', 'warning', ...parts]);
+    expect(merged.code).toBe(1);
+    expect(merged.stderr).toContain('callcoach: --max-warnings 3 tripped: too many warnings: 11 (maximum: 3)');
+    expect(json(merged.stdout).summary.exit).toEqual({ code: 1, reason: 'tripped: fail-on, max-warnings' });
+    expect((await cli(['merge', '--fail-on', 'info', '--fail-under', '0', '--max-warnings', '20', ...parts])).code).toBe(1);
+    expect((await cli(['merge', '--fail-under', '200', ...parts])).code).toBe(2);
+  });
+
   it('fails only on findings a baseline does not know, and reports and prunes the fixed ones', async () => {
-    const dir = join(work, 'baseline', 'calls');
+    const root = join(work, 'baseline');
+    const dir = join(root, 'calls');
     mkdirSync(dir, { recursive: true });
     cpSync('fixtures/calls/pharmacy-refill.txt', join(dir, 'call.txt'));
-    const baseline = join(work, 'baseline', 'baseline.json');
-    expect((await cli(['check', '--baseline', baseline, '--write-baseline', dir])).code).toBe(1);
-    expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(6);
-    const again = await cli(['check', '-f', 'json', '--baseline', baseline, dir]);
+    const baseline = join(root, 'baseline.json');
+    const written = await cli(['check', '--baseline', baseline, '--write-baseline', 'calls'], { cwd: root });
+    expect(written.code).toBe(0);
+    expect(written.stderr).toContain('callcoach: baseline');
+    expect(written.stderr).toContain('recorded the findings of 1 checked input (+6 −0); 6 entries in all');
+    expect(entries(baseline)).toEqual({ 'calls/call.txt': 6 });
+    const again = await cli(['check', '-f', 'json', '--baseline', baseline, 'calls'], { cwd: root });
     expect(again.code).toBe(0);
     expect(json(again.stdout).summary).toMatchObject({ findings: 0, baseline: { known: 6, fixed: [] } });
     // Fix turn 3 (an apology that restates the problem before the ID request), then add a new problem elsewhere.
@@ -267,15 +350,135 @@ describe('gates', () => {
       )
       .replace('the plan will review it.', 'the plan will review it. You will need to call our pharmacy benefits department.');
     writeFileSync(join(dir, 'call.txt'), text);
-    const changed = json((await cli(['check', '-f', 'json', '--baseline', baseline, dir])).stdout);
+    const changed = json((await cli(['check', '-f', 'json', '--baseline', baseline, 'calls'], { cwd: root })).stdout);
     expect(changed.files[0]!.findings.map((f) => f.rule)).toEqual(['cold-transfers/brush-off']);
-    expect(changed.summary.baseline!.fixed.map((f) => f.rule)).toEqual([
-      'empathy/no-acknowledgement',
-      'robotism/id-before-contact',
-      'restatement/not-restated',
+    expect(changed.summary.baseline!.fixed.map((f) => [f.path, f.rule])).toEqual([
+      ['calls/call.txt', 'empathy/no-acknowledgement'],
+      ['calls/call.txt', 'restatement/not-restated'],
+      ['calls/call.txt', 'robotism/id-before-contact'],
     ]);
-    await cli(['check', '--baseline', baseline, '--prune-baseline', dir]);
-    expect(Object.keys(JSON.parse(readFileSync(baseline, 'utf8')).findings)).toHaveLength(3);
+    const pruned = await cli(['check', '--baseline', baseline, '--prune-baseline', 'calls'], { cwd: root });
+    expect(pruned.stderr).toContain('pruned 3 fixed findings of 1 checked input');
+    expect(entries(baseline)).toEqual({ 'calls/call.txt': 3 });
+  });
+});
+
+/** Entries per input path in a baseline file. */
+const entries = (file: string) =>
+  Object.fromEntries(
+    Object.entries(JSON.parse(readFileSync(file, 'utf8')).files as Record<string, unknown[]>).map(([p, e]) => [p, e.length]),
+  );
+
+describe('baselines', () => {
+  const root = join(work, 'qa');
+  /** How many findings the fixture each copy is made from has. */
+  let n = 0;
+  beforeAll(async () => {
+    n = json((await cli(['check', '-f', 'json', 'fixtures/calls/pharmacy-refill.txt'])).stdout).files[0]!.findings.length;
+  });
+  const call = (agent: string, day: string) => join(root, agent, day, 'call-001.txt');
+  const setUp = () => {
+    rmSync(root, { recursive: true, force: true });
+    for (const [agent, day] of [
+      ['a', 'mon'],
+      ['b', 'mon'],
+      ['c', 'tue'],
+    ]) {
+      mkdirSync(join(root, agent!, day!), { recursive: true });
+      cpSync('fixtures/calls/pharmacy-refill.txt', call(agent!, day!));
+    }
+  };
+
+  it("keys entries by the input's path, so the same file name in another folder is not silenced", async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
+    const other = await cli(['check', '-f', 'json', '--baseline', baseline, 'b'], { cwd: root });
+    expect(other.code).toBe(1);
+    expect(json(other.stdout).summary).toMatchObject({ findings: n, baseline: { known: 0, fixed: [] } });
+    // Keys are relative to the baseline file, so running from another directory finds the same entries.
+    const elsewhere = await cli(['check', '-f', 'json', '--baseline', baseline, 'mon'], { cwd: join(root, 'a') });
+    expect(elsewhere.code).toBe(0);
+    expect(json(elsewhere.stdout).summary).toMatchObject({ findings: 0, baseline: { known: n, fixed: [] } });
+  });
+
+  it('--write-baseline on some inputs merges: the entries of every other input are kept', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
+    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': n, 'qa/b/mon/call-001.txt': n, 'qa/c/tue/call-001.txt': n });
+    const one = await cli(['check', '--baseline', baseline, '--write-baseline', 'b/mon/call-001.txt'], { cwd: root });
+    expect(one.code).toBe(0);
+    expect(one.stderr).toContain(`(+0 −0); ${3 * n} entries in all, ${2 * n} of them for inputs not checked in this run`);
+    expect(entries(baseline)).toEqual({ 'qa/a/mon/call-001.txt': n, 'qa/b/mon/call-001.txt': n, 'qa/c/tue/call-001.txt': n });
+  });
+
+  it('--prune-baseline with --shard prunes only the inputs of that shard, and a reason survives rewriting', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
+    const doc = JSON.parse(readFileSync(baseline, 'utf8'));
+    doc.files['qa/a/mon/call-001.txt'][0].reason = 'accepted by QA lead, ticket 42';
+    writeFileSync(baseline, JSON.stringify(doc));
+    for (const f of ['a/mon', 'b/mon', 'c/tue']) rmSync(join(root, f, 'call-001.txt'));
+    for (const [agent, day] of [
+      ['a', 'mon'],
+      ['b', 'mon'],
+      ['c', 'tue'],
+    ])
+      writeFileSync(call(agent!, day!), 'Customer: Hello, my order is late.\nAgent: I am sorry about that, let me check it now.\n');
+    const first = json((await cli(['check', '-f', 'json', '--shard', '1/2', '.'], { cwd: root })).stdout).files.map((f) => f.path);
+    expect(first).toEqual(['a/mon/call-001.txt', 'c/tue/call-001.txt']);
+    const shard = await cli(['check', '--baseline', baseline, '--prune-baseline', '--shard', '1/2', '.'], { cwd: root });
+    expect(shard.stderr).toContain(`pruned ${first.length * n} fixed findings of ${first.length} checked input`);
+    const left = entries(baseline);
+    for (const p of ['a/mon/call-001.txt', 'b/mon/call-001.txt', 'c/tue/call-001.txt'])
+      expect(left[`qa/${p}`]).toBe(first.includes(p) ? undefined : n);
+
+    setUp();
+    await cli(['check', '--baseline', baseline, '--write-baseline', '.'], { cwd: root });
+    const kept = JSON.parse(readFileSync(baseline, 'utf8')).files['qa/a/mon/call-001.txt'];
+    expect(kept.filter((e: { reason?: string }) => e.reason)).toHaveLength(first.includes('a/mon/call-001.txt') ? 0 : 1);
+  });
+
+  it('every output agrees under a baseline: steps, scores, JUnit and the exit code count the same findings', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
+    const out = json((await cli(['check', '-f', 'json', '--baseline', baseline, 'a'], { cwd: root })).stdout).files[0]!;
+    expect(out.findings).toEqual([]);
+    expect(out.scorecard!.steps.filter((s) => s.status === 'fail')).toEqual([]);
+    expect(out.scorecard!.score).toBe(100);
+    expect(out.notices).toContain(`${n} findings are in the baseline (not shown or counted)`);
+    const junit = (await cli(['check', '-f', 'junit', '--baseline', baseline, 'a'], { cwd: root })).stdout;
+    expect(junit).not.toContain('<failure');
+    const stylish = await cli(['check', '--baseline', baseline, 'a'], { cwd: root });
+    expect(stylish.code).toBe(0);
+    expect(stylish.stdout).not.toContain('fail\n');
+    expect(stylish.stdout).toContain(`${n} findings in the baseline (not shown or counted); 0 fixed since it was recorded`);
+  });
+
+  it('lists the fixed findings in stylish and markdown, not only in JSON', async () => {
+    setUp();
+    const baseline = join(work, 'qa.baseline.json');
+    await cli(['check', '--baseline', baseline, '--write-baseline', 'a'], { cwd: root });
+    writeFileSync(call('a', 'mon'), 'Customer: Hello, my order is late.\nAgent: I am sorry about that, let me check it now.\n');
+    const stylish = (await cli(['check', '--baseline', baseline, 'a'], { cwd: root })).stdout;
+    expect(stylish).toMatch(/✔ fixed {2}qa\/a\/mon\/call-001\.txt {2}pharmacy-refill {2}empathy\/no-acknowledgement/);
+    const md = (await cli(['check', '-f', 'markdown', '--baseline', baseline, 'a'], { cwd: root })).stdout;
+    expect(md).toContain('### Baseline');
+    expect(md).toMatch(/\| `qa\/a\/mon\/call-001\.txt` \| pharmacy-refill \| `empathy\/no-acknowledgement` \|/);
+  });
+
+  it('refuses a baseline it cannot use, and an older one with what to do', async () => {
+    setUp();
+    const old = join(root, 'old.json');
+    writeFileSync(old, JSON.stringify({ tool: 'callcoach', baselineVersion: 1, findings: {} }));
+    const r = await cli(['check', '--baseline', old, 'a'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('record it again with --write-baseline');
+    const missing = await cli(['check', '--baseline', join(root, 'none.json'), 'a'], { cwd: root });
+    expect(missing.stderr).toContain('no such file (record one with --write-baseline)');
   });
 });
 

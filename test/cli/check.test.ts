@@ -71,7 +71,7 @@ describe('callcoach check (built CLI)', () => {
       files: 2,
       conversations: 2,
       findings: 6,
-      errors: 0,
+      unreadable: 0,
       bySeverity: { error: 2, warning: 4, info: 0 },
     });
   });
@@ -96,7 +96,7 @@ describe('callcoach check (built CLI)', () => {
       ['c-good.json', 0, 85],
     ]);
     expect(out.files[1]!.errors[0]).toMatchObject({ line: 2, column: 2 });
-    expect(out.summary).toMatchObject({ files: 3, conversations: 2, errors: 1 });
+    expect(out.summary).toMatchObject({ files: 3, conversations: 2, unreadable: 1 });
 
     const stylish = await cli(['check', dir]);
     rmSync(dir, { recursive: true, force: true });

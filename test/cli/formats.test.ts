@@ -13,7 +13,7 @@ describe('formats and roles through the CLI', () => {
     const r = await cli(['check', '-f', 'json', 'fixtures/formats']);
     expect(r.code).toBe(1); // the second call in calls.jsonl ignores an upset customer
     const out = json(r.stdout);
-    expect(out.summary).toMatchObject({ files: 18, conversations: 18, errors: 0 });
+    expect(out.summary).toMatchObject({ files: 18, conversations: 18, unreadable: 0 });
     expect(new Set(out.files.map((f) => f.format))).toEqual(
       new Set([
         'assemblyai',
@@ -80,6 +80,29 @@ describe('formats and roles through the CLI', () => {
     const r = await cli(['check', '--roles', 'spk_0', 'fixtures/formats']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('expected LABEL=agent|customer|other');
+  });
+
+  it('refuses --roles that name none of the speakers (a misspelt label), unless the transcript names every role', async () => {
+    const r = await cli([
+      'check',
+      '-f',
+      'json',
+      '--roles',
+      'spk_9=agent',
+      'fixtures/formats/deepgram.json',
+      'fixtures/calls/pharmacy-refill.txt',
+    ]);
+    expect(r.code).toBe(2);
+    const [pharmacy, deepgram] = json(r.stdout).files;
+    expect(deepgram!.errors[0]!.message).toBe('--roles names spk_9, but the speakers here are speaker 1, speaker 0');
+    expect(pharmacy!.errors).toEqual([]);
+  });
+
+  it('gives a --roles hint that pastes into a shell as it is', async () => {
+    const out = json((await cli(['check', '-f', 'json', 'fixtures/unjudged/two-names.txt'])).stdout).files[0]!;
+    expect(out.conversation!.roles.reason).toContain('--roles Sam=agent');
+    const spaced = await cli(['check', '-f', 'json', '-'], { input: 'Sam Lee: Hi.\nAlex Kim: Hi there.\n' });
+    expect(json(spaced.stdout).files[0]!.conversation!.roles.reason).toContain("--roles 'Sam Lee=agent'");
   });
 
   it('shows the metrics in the stylish report', async () => {

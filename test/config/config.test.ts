@@ -144,6 +144,18 @@ describe('callcoach.config.yaml (end to end)', () => {
     expect((await run(['check', '-c', bad, 'calls'])).stderr).toContain('config extends itself');
   });
 
+  it('names the allowed values when a severity is misspelt, instead of "Invalid input"', async () => {
+    const bad = join(work, 'bad-severity.yaml');
+    writeFileSync(bad, 'rules:\n  jargon/unexplained-term: warn\ngates:\n  failOn: warning\n');
+    const r = await run(['check', '-c', bad, 'calls']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${bad}:2:28: rules.jargon/unexplained-term: expected one of off, info, warning, error, or an object`);
+    writeFileSync(bad, 'gates:\n  failOn: warn\n');
+    expect((await run(['check', '-c', bad, 'calls'])).stderr).toContain(`${bad}:2:11: gates.failOn: expected one of info, warning, error`);
+    writeFileSync(bad, 'gates:\n  maxUnjudged: "200%"\n');
+    expect((await run(['check', '-c', bad, 'calls'])).stderr).toContain('impossible gates: maxUnjudged: a share cannot be more than 100%');
+  });
+
   it('extends npm packages: a shared config, and a package of packs', async () => {
     const project = mkdtempSync(join(tmpdir(), 'callcoach-npm-'));
     try {
@@ -174,6 +186,11 @@ describe('callcoach.config.yaml (end to end)', () => {
       const text = readFileSync(join(fresh, 'callcoach.config.yaml'), 'utf8');
       expect(text).toMatch(/^# yaml-language-server: \$schema=.*schemas\/config\.schema\.json\n/);
       expect(text).toContain('#   cold-transfers/blind-transfer: error');
+      // No frozen pack list: packs a later version bundles reach this config too.
+      expect(text).not.toMatch(/^packs:/m);
+      expect(text).toContain('in the directory\n# it runs in, or the closest directory above it');
+      const printed = await cli(['print-config', 'call.txt'], { cwd: fresh });
+      expect(printed.stdout).toContain('cold-transfers');
       writeFileSync(join(fresh, 'call.txt'), FILES['calls/panels.txt']!);
       const checked = await cli(['check', 'call.txt'], { cwd: fresh });
       expect(checked.code).toBe(0);

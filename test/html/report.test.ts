@@ -53,7 +53,7 @@ const conversations = () => results.files.filter((f) => f.conversation);
 describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   beforeAll(async () => {
     const run = await cli(['check', 'fixtures/calls', '--group-by', 'agent', '-f', `html:${html}`, '-f', `json:${join(dir, 'r.json')}`]);
-    expect(run.stderr).toBe('');
+    expect(run.code).toBeLessThan(2);
     results = JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as Results;
     mkdirSync(SHOTS, { recursive: true });
     browser = await launch();
@@ -68,7 +68,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     const s = results.summary;
     expect(await stat('files')).toBe(String(s.files));
     expect(await stat('conversations')).toBe(String(s.conversations));
-    expect(await stat('unreadable')).toBe(String(s.errors));
+    expect(await stat('unreadable')).toBe(String(s.unreadable));
     expect(await stat('findings')).toBe(String(s.findings));
     expect(await stat('empty')).toBe(String(s.unjudged.empty));
     expect(await stat('unjudged')).toBe(String(s.unjudged.total));
@@ -101,11 +101,11 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     await cli(['check', 'fixtures/malformed', mixed, '-f', `html:${page}`, '-f', `json:${join(dir, 'mixed.json')}`]);
     const mixedResults = JSON.parse(readFileSync(join(dir, 'mixed.json'), 'utf8')) as Results;
     const s = mixedResults.summary;
-    expect(s.errors).toBeGreaterThan(0);
+    expect(s.unreadable).toBeGreaterThan(0);
     expect(s.unjudged.total).toBeGreaterThan(0);
     const opened = await browser.open(page);
     const stat = (id: string) => opened.page.locator(`[data-stat="${id}"]`).textContent();
-    expect(await stat('unreadable')).toBe(String(s.errors));
+    expect(await stat('unreadable')).toBe(String(s.unreadable));
     expect(await stat('unjudged')).toBe(String(s.unjudged.total));
     await go(opened.page, 'header nav a[data-view="calls"]');
     const scores = await opened.page.$$eval('table.calls tbody tr td:nth-child(5)', (tds) => tds.map((t) => t.textContent));

@@ -42,6 +42,6 @@ describe('Amazon Transcribe Call Analytics reader', () => {
   });
 
   it('refuses JSON it does not recognize', () => {
-    expect(readTranscript({ path: 'x.json', text: '{"hello": 1}' }).error?.message).toContain('unrecognized JSON transcript');
+    expect(readTranscript({ path: 'x.json', text: '{"hello": 1}' }).error?.message).toContain('not a transcript: unrecognized JSON');
   });
 });

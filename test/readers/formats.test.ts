@@ -93,7 +93,7 @@ describe('format errors', () => {
 
   it('names the JSON formats it knows when it recognizes none', () => {
     expect(readTranscript({ path: 'x.json', text: '{"hello": 1}' }).error?.message).toMatch(
-      /unrecognized JSON transcript: expected one of .*deepgram/,
+      /not a transcript: unrecognized JSON: expected one of .*deepgram/,
     );
   });
 });

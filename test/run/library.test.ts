@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Checker, checkStream, evaluateGates, exitCode, SetupError } from '../../dist/index.js';
+import { Checker, checkStream, evaluateGates, exitCode, exitOf, SetupError } from '../../dist/index.js';
 import type { Results } from '../../dist/results/collect.js';
 import { cli, ROOT } from '../cli/run-cli.js';
 
@@ -53,7 +53,8 @@ describe('the library', () => {
       files: 2,
       conversations: 2,
       findings: 3,
-      errors: 0,
+      unreadable: 0,
+      unjudged: { total: 1, empty: 0, tooShort: 0, rolesUndecided: 1, nothingToJudge: 0 },
       bySeverity: { error: 0, warning: 2, info: 1 },
       scores: { mean: 80, min: 70, distribution: [] },
       topRules: [],
@@ -64,11 +65,16 @@ describe('the library', () => {
     expect(exitCode(summary, { failOn: 'error', maxWarnings: 1 })).toBe(1);
     expect(exitCode(summary, { failOn: 'error', failUnder: 71 })).toBe(1);
     expect(exitCode(summary, { failOn: 'error', failUnder: 70 })).toBe(0);
-    expect(exitCode({ ...summary, errors: 1 }, { failOn: 'error' })).toBe(2);
+    expect(exitCode({ ...summary, unreadable: 1 }, { failOn: 'error' })).toBe(2);
     expect(exitCode({ ...summary, files: 0, conversations: 0 }, { failOn: 'error' })).toBe(2);
+    expect(exitCode(summary, { failOn: 'error', maxUnjudged: 0 })).toBe(1);
+    expect(exitCode(summary, { failOn: 'error', maxUnjudged: '50%' })).toBe(0);
+    expect(exitCode(summary, { failOn: 'error', maxUnjudged: '49.9%' })).toBe(1);
     expect(evaluateGates(summary, { failOn: 'info', maxWarnings: 5 })).toEqual([
-      { name: 'fail-on', limit: 'info', actual: 3, tripped: true },
-      { name: 'max-warnings', limit: 5, actual: 2, tripped: false },
+      { name: 'fail-on', limit: 'info', actual: 3, tripped: true, message: '3 findings at or above info' },
+      { name: 'max-warnings', limit: 5, actual: 2, tripped: false, message: '2 warnings (maximum: 5)' },
     ]);
+    expect(exitOf(summary, { failOn: 'info' })).toEqual({ code: 1, reason: 'tripped: fail-on' });
+    expect(exitOf({ ...summary, unreadable: 2 })).toEqual({ code: 2, reason: '2 inputs could not be read' });
   });
 });

@@ -29,7 +29,7 @@ function overviewView() {
       { class: 'stats' },
       stat('Files', sum.files, 'files'),
       stat('Conversations', sum.conversations, 'conversations'),
-      stat('Unreadable', sum.errors, 'unreadable'),
+      stat('Unreadable', sum.unreadable, 'unreadable'),
       stat('Empty', sum.unjudged?.empty, 'empty'),
       stat('Not judged', sum.unjudged?.total, 'unjudged'),
       stat('Findings', sum.findings, 'findings'),
