@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'yaml';
 import { jsonlCorpus, writeCorpus } from './corpus.mjs';
+import { htmlBench } from './html.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const FILES = Number(process.env.BENCH_FILES ?? 2000);
@@ -248,6 +249,9 @@ async function main() {
       `≤ 1.2, < 300 MB (${last.maxRssMb.toFixed(0)} MB)`,
     ],
   ];
+  // The HTML report in Chromium (BENCH_HTML=0 leaves it out; BENCH_HTML_SIZES=1000,10000 by default).
+  if (process.env.BENCH_HTML !== '0')
+    rows.push(...(await htmlBench(ROOT, (process.env.BENCH_HTML_SIZES ?? '1000,10000').split(',').map(Number))));
   const width = Math.max(...rows.map((r) => r[0].length), ...ratios.map((r) => r[0].length));
   console.log('\ncallcoach benchmark\n');
   for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value}${note ? `  (${note})` : ''}`);

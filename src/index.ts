@@ -11,13 +11,13 @@ export { packFilesFor } from './run/pack-targets.js';
 
 // The result model and what reads it.
 export { collectResults, type Results } from './results/collect.js';
-export type { BaselineEntry, FileResult, FixedFinding, RuleMetadata, RunInfo, SuppressedFinding } from './results/model.js';
+export type { BaselineEntry, FileResult, FixedFinding, RuleMetadata, RunInfo, SuppressedFinding, TranscriptTurn } from './results/model.js';
 export type { BaselineChange } from './run/baseline.js';
 export { type AgentSummary, type BatchSummary, SummaryBuilder } from './results/summary.js';
 export { colors } from './report/color.js';
-export { OUTPUT_FORMATS, REPORTERS } from './report/index.js';
+export { OUTPUT_FORMATS, REPORTERS, showsTranscript } from './report/index.js';
 export { formatJson } from './report/json.js';
-export type { Reporter, ReportContext, ReporterFactory } from './report/reporter.js';
+export type { PackDetail, Reporter, ReportContext, ReporterFactory } from './report/reporter.js';
 
 // The pieces of the pipeline, for tools that build their own.
 export { compareFindings, type Finding, runRules } from './rules/engine.js';

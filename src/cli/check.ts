@@ -1,3 +1,4 @@
+import { showsTranscript } from '../report/index.js';
 import type { Reporter } from '../report/reporter.js';
 import { type CheckerOptions, type CheckInputs, Checker, type CheckRun } from '../run/checker.js';
 import { EXIT } from '../run/gates.js';
@@ -46,7 +47,13 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
       ...checker
     } = options;
     const mode = writeBaseline ? 'write' : pruneBaseline ? 'prune' : 'compare';
-    run = Checker.open({ ...checker, groupByAgent: groupBy === 'agent', ...(baseline && { baseline: { file: baseline, mode } }) }).check({
+    const transcript = checker.transcript || options.outputs.some((o) => showsTranscript(o.format));
+    run = Checker.open({
+      ...checker,
+      transcript,
+      groupByAgent: groupBy === 'agent',
+      ...(baseline && { baseline: { file: baseline, mode } }),
+    }).check({
       paths,
       ignore,
       stdinFormat,
@@ -63,9 +70,10 @@ export async function checkCommand(paths: readonly string[], options: CheckComma
   const shown = severityRank(options.minSeverity);
   let sinks: Sink[] = [];
   try {
+    const packDetails = run.checker.packs.map(({ name, description, source }) => ({ name, description, source }));
     const outputs = openOutputs(
       options.outputs,
-      { rules: run.checker.rules, packs: run.checker.info.packs, csvBom: options.csvBom },
+      { rules: run.checker.rules, packs: run.checker.info.packs, packDetails, csvBom: options.csvBom },
       io,
       options.cwd,
     );

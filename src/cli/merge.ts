@@ -10,6 +10,9 @@ import { EXIT, type Gates, withGates } from '../run/gates.js';
 import type { BatchSummary } from '../results/summary.js';
 import { reportGates, reportSkipped } from './gate-lines.js';
 import { reportSetupError } from './setup-error.js';
+import { showsTranscript } from '../report/index.js';
+import { bundledPackFiles, loadPacks } from '../rules/load.js';
+import type { PackDetail } from '../report/reporter.js';
 import type { CliIO } from './io.js';
 import { openOutputs, type OutputSpec } from './outputs.js';
 
@@ -57,6 +60,11 @@ export async function mergeCommand(
     }
   }
   const run = { packs: [...packs], rules: [...rules.values()] };
+  const html = options.outputs.some((o) => showsTranscript(o.format));
+  if (html && all.some((f) => f.conversation && !f.transcript))
+    io.stderr.write(
+      'callcoach: some results carry no transcript text (check them with --transcript); the HTML report lists their findings by turn instead\n',
+    );
   const collected = collectResults(all, run, { groupByAgent: options.groupBy === 'agent' });
   // Each shard compared its own inputs with the baseline: their counts and fixed lists add up.
   const summary = withGates(
@@ -68,7 +76,12 @@ export async function mergeCommand(
     gates,
   );
   const merged = { ...collected, summary };
-  const outputs = openOutputs(options.outputs, { rules: run.rules, packs: run.packs, csvBom: options.csvBom ?? false }, io, options.cwd);
+  const outputs = openOutputs(
+    options.outputs,
+    { rules: run.rules, packs: run.packs, csvBom: options.csvBom ?? false, ...(html && { packDetails: bundledPackDetails(run.packs) }) },
+    io,
+    options.cwd,
+  );
   try {
     for (const { reporter, sink } of outputs) {
       await sink.write(reporter.head() + merged.files.map((f) => reporter.file(f)).join('') + reporter.tail(merged.summary));
@@ -82,4 +95,12 @@ export async function mergeCommand(
   reportSkipped(summary, io);
   reportGates(summary, io);
   return summary.exit!.code;
+}
+
+/** What the bundled packs among these are about (results record pack names only; a custom pack's text is not known here). */
+function bundledPackDetails(names: readonly string[]): PackDetail[] {
+  const wanted = new Set(names);
+  return loadPacks(bundledPackFiles())
+    .packs.filter((p) => wanted.has(p.name))
+    .map(({ name, description, source }) => ({ name, description, source }));
 }

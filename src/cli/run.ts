@@ -63,7 +63,7 @@ const gatesOf = (opts: Partial<Gates>): Partial<Gates> => ({
 const formatOption = () =>
   new Option(
     '-f, --format <spec>',
-    'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown; e.g. -f stylish -f json:out/results.json',
+    'output format, optionally to a file: stylish, json, jsonl, junit, sarif, github, csv, markdown, html; e.g. -f stylish -f json:out/results.json',
   ).argParser(collect);
 
 // Only `check` is loaded up front: the other commands (and the YAML writer they use) load when run,
@@ -154,6 +154,11 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
       "mask card numbers, account-like digit runs, e-mail addresses, phone numbers, postcodes and speakers' names in every output",
     )
     .option('--quote-chars <n>', 'cut every quote to at most n characters', count('--quote-chars', 1))
+    .option(
+      '--transcript',
+      "carry each conversation's turns in the results (JSON, JSON Lines), so merge can make an HTML report; on with -f html",
+      false,
+    )
     .option('--no-progress', 'no progress bar (it only shows on a terminal, never in CI)')
     .action(async (paths: string[], opts) => {
       const outputs = parseOutputs(opts.format ?? ['stylish']);

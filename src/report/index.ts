@@ -1,5 +1,6 @@
 import { csvReporter } from './csv.js';
 import { githubReporter } from './github.js';
+import { htmlReporter } from './html.js';
 import { jsonReporter } from './json.js';
 import { jsonlReporter } from './jsonl.js';
 import { junitReporter } from './junit.js';
@@ -18,6 +19,10 @@ export const REPORTERS: Readonly<Record<string, ReporterFactory>> = {
   github: githubReporter,
   csv: csvReporter,
   markdown: markdownReporter,
+  html: htmlReporter,
 };
 
 export const OUTPUT_FORMATS = Object.keys(REPORTERS);
+
+/** Formats that show each conversation's turns, so the run must carry them on its results. */
+export const showsTranscript = (format: string): boolean => format === 'html';

@@ -11,6 +11,14 @@ export interface ReportContext {
   color: ChalkInstance;
   /** CSV: start with a UTF-8 byte order mark, for spreadsheet programs. */
   csvBom?: boolean;
+  /** What each pack is about and the principle behind it, where known: the HTML report explains rules with them. */
+  packDetails?: readonly PackDetail[];
+}
+
+export interface PackDetail {
+  name: string;
+  description: string;
+  source: string;
 }
 
 /**

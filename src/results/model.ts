@@ -5,7 +5,7 @@ import type { RuleInfo } from '../rules/types.js';
 import { definedOnly } from '../util/defined.js';
 import type { Scorecard } from '../scorecard/score.js';
 import type { LocatedError } from '../transcript/errors.js';
-import type { Channel, RoleAssignment, Speaker } from '../transcript/model.js';
+import type { Channel, Role, RoleAssignment, Speaker } from '../transcript/model.js';
 import { VERSION } from '../version.js';
 
 /** The one result model every output format is a pure function of. */
@@ -36,6 +36,18 @@ export interface FileResult {
   errors: LocatedError[];
   /** Findings a suppression turned off, each with its reason (present only when there are some). */
   suppressed?: SuppressedFinding[];
+  /** Every turn's text, only when asked for (`--transcript`, or an HTML report): reports that show the conversation. */
+  transcript?: TranscriptTurn[];
+}
+
+/** A turn as the results carry it: who spoke, when, and what they said. */
+export interface TranscriptTurn {
+  index: number;
+  speaker: string;
+  role: Role;
+  text: string;
+  startMs: number | null;
+  endMs: number | null;
 }
 
 /** A finding turned off by a suppression: reported as such, never counted by the scorecard or the gates. */

@@ -41,6 +41,8 @@ export interface CheckerOptions {
   roles?: ReadonlyMap<string, AssignableRole>;
   /** The agent's name from the path (first capture group) when the transcript has none. */
   agentFromPath?: string;
+  /** Carry every turn's text on each result (what an HTML report, or a later `merge` into one, shows). */
+  transcript?: boolean;
   /** Worker threads (1: none); omitted: none for a small batch, else the main thread and a worker per other core. The results are the same whatever the number. */
   jobs?: number;
   /** Add the per-agent table to the summary. */
@@ -100,6 +102,7 @@ export class Checker {
       ...(options.inputFormat !== undefined && { format: options.inputFormat }),
       ...(options.roles && { roles: [...options.roles].map(([label, role]) => [label.toLowerCase(), role] as [string, AssignableRole]) }),
       ...(options.agentFromPath !== undefined && { agentFromPath: options.agentFromPath }),
+      ...(options.transcript && { transcript: true }),
     };
     this.prepared = prepare(this.setup);
     if (this.prepared.problems.length > 0) throw new SetupError('invalid configuration or rule pack', this.prepared.problems);

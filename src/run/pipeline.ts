@@ -27,6 +27,8 @@ export interface CheckOptions {
   scoring?: Scoring;
   /** Turn limits (default: DEFAULT_LIMITS). */
   limits?: Limits;
+  /** Carry every turn's text on the result (for reports that show the conversation). */
+  transcript?: boolean;
 }
 
 /**
@@ -78,6 +80,16 @@ function checkConversation(path: string, line: number | undefined, read: Convers
     scorecard: scorecard(outcomes, options.scoring, unjudged),
     notices: [...(read.notices ?? []), ...(unjudged ? [`not judged: ${unjudged.detail}`] : [])],
     errors: [],
+    ...(options.transcript && {
+      transcript: conversation.turns.map((t) => ({
+        index: t.index,
+        speaker: t.speaker,
+        role: t.role,
+        text: t.text,
+        startMs: t.startMs ?? null,
+        endMs: t.endMs ?? null,
+      })),
+    }),
   };
 }
 

@@ -21,6 +21,7 @@ export interface Setup {
   agentFromPath?: string;
   /** Default: DEFAULT_LIMITS. */
   limits?: Limits;
+  transcript?: boolean;
 }
 
 export interface Prepared {
@@ -71,6 +72,7 @@ export function prepare(setup: Setup): Prepared {
     ...(setup.format !== undefined && { format: setup.format }),
     ...(setup.roles && { roles: new Map(setup.roles) }),
     ...(setup.agentFromPath !== undefined && { agentFromPath: new RegExp(setup.agentFromPath) }),
+    ...(setup.transcript && { transcript: true }),
   };
   const rules = packs.flatMap((p) => p.rules);
   if (!config) return { packs, problems, rules, rulesFor: () => rules, options };

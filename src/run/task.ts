@@ -31,6 +31,7 @@ export interface TaskOptions {
   defaultRoles?: ReadonlyMap<string, AssignableRole>;
   agentFromPath?: RegExp;
   scoring?: Scoring;
+  transcript?: boolean;
   /** The config's suppressions that apply to a path. */
   suppressionsFor?: (path: string) => Suppression[];
   limits: Limits;
@@ -58,6 +59,7 @@ export async function runTask(task: Task, rulesFor: RulesFor, options: TaskOptio
     ...(options.agentFromPath && { agentFromPath: options.agentFromPath }),
     ...(options.scoring && { scoring: options.scoring }),
     limits: options.limits,
+    ...(options.transcript && { transcript: true }),
   };
   if (task.kind === 'missing')
     return [failedFile(task.path, { message: task.message, ...(task.line !== undefined && { line: task.line }) })];

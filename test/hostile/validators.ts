@@ -50,6 +50,21 @@ export function invalidOutput(format: string, text: string): string | undefined 
         const found = CONTROLS.exec(text.replace(/\u001b\[[0-9;]*m/g, ''));
         return found ? `control character U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} in the output` : undefined;
       }
+      case 'html': {
+        // Input is data, never markup: every data block parses as JSON and holds no '<' that could end it,
+        // the page's own script is the only other one, and no block is left open.
+        const blocks = [...text.matchAll(/<script type="application\/json"[^>]*>([\s\S]*?)<\/script>/g)];
+        for (const [, body] of blocks) {
+          if (body!.includes('<')) return "HTML: a data block holds '<'";
+          JSON.parse(body!);
+        }
+        const opened = text.match(/<script\b/g)?.length ?? 0;
+        const closed = text.match(/<\/script>/g)?.length ?? 0;
+        if (opened !== closed || opened - blocks.length !== 1)
+          return `HTML: ${opened} scripts opened, ${closed} closed, ${blocks.length} data blocks`;
+        const found = CONTROLS.exec(text);
+        return found ? `control character U+${found[0].charCodeAt(0).toString(16).padStart(4, '0')} in the page` : undefined;
+      }
       default:
         return `no validator for ${format}`;
     }
