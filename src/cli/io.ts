@@ -3,6 +3,7 @@ export type Writable = {
   write(chunk: string): boolean | unknown;
   once?(event: 'drain' | 'error' | 'close', cb: (err?: Error) => void): unknown;
   on?(event: 'error', cb: (err: Error) => void): unknown;
+  off?(event: 'drain' | 'error' | 'close', cb: (err?: Error) => void): unknown;
 };
 
 /** Everything the CLI touches outside itself, so tests and embedders can supply their own. */

@@ -62,7 +62,11 @@ export function streamSink(stream: Writable, name = 'stdout'): Sink {
       }
       if (full && stream.once)
         await new Promise<void>((resolve) => {
-          const done = () => resolve();
+          // Whichever comes first ends the wait; the other two listeners go, or they pile up on a long run.
+          const done = () => {
+            for (const event of ['drain', 'error', 'close'] as const) stream.off?.(event, done);
+            resolve();
+          };
           stream.once!('drain', done);
           stream.once!('error', done);
           stream.once!('close', done);
