@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createGunzip } from 'node:zlib';
+import { SummaryBuilder } from '../dist/results/summary.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const corpora = join(root, '..', 'shared', 'corpora');
@@ -16,15 +17,6 @@ const sampleFile = process.argv.includes('--sample') ? process.argv[process.argv
 const CORPORA = [
   ['ibm-twitter-cdp', 'ibm-twitter-cdp/conversations.normalized.jsonl'],
   ['star', 'star/conversations.normalized.jsonl.gz'],
-];
-const BANDS = [
-  [0, 49],
-  [50, 59],
-  [60, 69],
-  [70, 79],
-  [80, 89],
-  [90, 99],
-  [100, 100],
 ];
 
 if (!existsSync(corpora)) {
@@ -62,49 +54,32 @@ async function measure(name, file) {
     }
     child.stdin.end();
   })();
-  const stats = {
-    conversations: 0,
-    unreadable: 0,
-    unjudged: 0,
-    findings: 0,
-    byRule: new Map(),
-    bands: BANDS.map(() => 0),
-    scoreSum: 0,
-    scored: 0,
-  };
+  // The summary a check run gives, for the counts and the score distribution; findings are counted by rule here (all of them).
+  const summary = new SummaryBuilder();
+  const byRule = new Map();
   const found = new Map();
   for await (const line of createInterface({ input: child.stdout, crlfDelay: Infinity })) {
     const f = JSON.parse(line);
-    stats.conversations++;
-    if (!f.conversation) {
-      stats.unreadable++;
-      continue;
-    }
-    const score = f.scorecard?.score ?? null;
-    if (f.scorecard && f.scorecard.judged === false) stats.unjudged++;
-    if (score !== null) {
-      stats.scoreSum += score;
-      stats.scored++;
-      stats.bands[BANDS.findIndex(([a, b]) => score >= a && score <= b)]++;
-    }
+    summary.add(f);
+    if (!f.conversation) continue;
     for (const x of f.findings) {
-      stats.findings++;
-      stats.byRule.set(x.rule, (stats.byRule.get(x.rule) ?? 0) + 1);
+      byRule.set(x.rule, (byRule.get(x.rule) ?? 0) + 1);
       if (!realDev.has(f.conversation.id)) {
         if (!found.has(x.rule)) found.set(x.rule, []);
         found.get(x.rule).push({ id: f.conversation.id, turn: x.turn, quote: x.quote });
       }
     }
   }
-  const per100 = (n) => ((100 * n) / Math.max(1, stats.conversations)).toFixed(1);
+  const total = summary.build();
+  const per100 = (n) => ((100 * n) / Math.max(1, total.files)).toFixed(1);
+  const findings = [...byRule.values()].reduce((a, b) => a + b, 0);
   console.log(
-    `\n## ${name}: ${stats.conversations} conversations (${stats.unreadable} unreadable, ${stats.unjudged} not judged), ${per100(stats.findings)} findings per 100`,
+    `\n## ${name}: ${total.files} conversations (${total.unreadable} unreadable, ${total.unjudged.total} not judged), ${per100(findings)} findings per 100`,
   );
-  for (const [rule, n] of [...stats.byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
+  for (const [rule, n] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
     console.log(`  ${per100(n).padStart(6)}  ${rule}`);
-  console.log(
-    `  scores (mean ${stats.scored ? (stats.scoreSum / stats.scored).toFixed(1) : 'n/a'}): ${BANDS.map(([a, b], i) => `${a === b ? a : `${a}-${b}`}: ${stats.bands[i]}`).join(', ')}`,
-  );
+  const bands = total.scores.distribution.map((b) => `${b.from === b.to ? b.from : `${b.from}-${b.to}`}: ${b.count}`).join(', ');
+  console.log(`  scores (mean ${total.scores.mean ?? 'n/a'}): ${bands}`);
   return { found, records };
 }
 
