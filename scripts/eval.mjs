@@ -16,7 +16,7 @@ if (!existsSync(join(shared, 'score.mjs'))) {
 }
 
 /** Gold labels by file, read from the scorer's restricted YAML subset. */
-export function goldLabels(file) {
+function goldLabels(file) {
   const gold = new Map();
   let current;
   for (const line of readFileSync(file, 'utf8').split('\n')) {

@@ -58,3 +58,12 @@ export function ruleTurns(ruleYaml: string, transcript: string, path?: string): 
   if (problems.length) throw new Error(JSON.stringify(problems));
   return runRules(conversation(transcript, path), rules).flatMap((o) => o.findings.map((f) => f.turn));
 }
+
+/** A short call (an upset customer, an apology, a blind transfer, a goodbye) for stream and executor tests. */
+export const SAMPLE_CALL: [role: string, text: string][] = [
+  ['customer', 'This is ridiculous, I have called three times.'],
+  ['agent', "I'm so sorry about that. Can I take your account number?"],
+  ['agent', "I'll transfer you to billing, please hold."],
+  ['customer', 'Okay.'],
+  ['agent', 'Thanks for calling, have a good day.'],
+];

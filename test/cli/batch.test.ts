@@ -6,6 +6,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../dist/results/collect.js';
+import { SAMPLE_CALL } from '../helpers.js';
 import { cli, ROOT } from './run-cli.js';
 
 const json = (stdout: string) => JSON.parse(stdout) as Results;
@@ -74,13 +75,7 @@ describe('batch runs', () => {
   });
 
   it('gives the same bytes on a stream with the default job count as with --jobs 1', async () => {
-    const said = [
-      ['customer', 'This is ridiculous, I have called three times.'],
-      ['agent', "I'm so sorry about that. Can I take your account number?"],
-      ['agent', "I'll transfer you to billing, please hold."],
-      ['customer', 'Okay.'],
-      ['agent', 'Thanks for calling, have a good day.'],
-    ];
+    const said = SAMPLE_CALL;
     const lines = Array.from({ length: 240 }, (_, i) =>
       JSON.stringify({
         id: `r${i}`,

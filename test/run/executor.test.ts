@@ -4,14 +4,9 @@ import { packFilesFor } from '../../dist/run/pack-targets.js';
 import { prepare } from '../../dist/run/setup.js';
 import type { Task } from '../../dist/run/task.js';
 import { ROOT } from '../cli/run-cli.js';
+import { SAMPLE_CALL } from '../helpers.js';
 
-const said = [
-  ['customer', 'This is ridiculous, I have called three times.'],
-  ['agent', "I'm so sorry about that. Can I take your account number?"],
-  ['agent', "I'll transfer you to billing, please hold."],
-  ['customer', 'Okay.'],
-  ['agent', 'Thanks for calling, have a good day.'],
-];
+const said = SAMPLE_CALL;
 const tasks: Task[] = Array.from({ length: 160 }, (_, i) => ({
   kind: 'record',
   path: '<stdin>',

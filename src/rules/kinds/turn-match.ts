@@ -38,6 +38,8 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
     const found = accompanied(view)
       ? [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first)
       : [];
+    // Most turns match nothing: the exceptions are only worth reading when there is something to void.
+    if (found.length === 0 && signals.length === 0) return [];
     const exceptions = except?.matches(view) ?? [];
     const voided = new Set(exceptions.map((m) => view.sentences[m.first]));
     const kept = found.filter((m) => !voided.has(view.sentences[m.first]));
