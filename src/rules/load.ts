@@ -13,7 +13,7 @@ import {
   fragmentFromJson,
   fragmentToJson,
   PatternError,
-  PhraseSet,
+  PhraseIndex,
 } from '../text/phrase.js';
 import { KINDS } from './kinds/index.js';
 import { BUNDLED_RULES_DIR, packNameOf } from './pack-files.js';
@@ -158,10 +158,12 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
   }
   const usePhraseCache = parsed.every((p) => p.fromSnapshot);
   const packs: Pack[] = [];
+  // Where every pack's phrase lists can start is looked up once per turn.
+  const index = new PhraseIndex();
   for (const p of parsed) {
     if (only && !only.includes(p.doc.pack)) continue;
     try {
-      packs.push(compilePack(p, sets, usePhraseCache));
+      packs.push(compilePack(p, sets, index, usePhraseCache));
     } catch (err) {
       if (!isPackLoadError(err)) throw err;
       problems.push(err.problem);
@@ -171,7 +173,7 @@ export function loadPacks(files: readonly string[], only?: readonly string[]): L
   return { packs, problems };
 }
 
-function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry, useCache: boolean): Pack {
+function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry, index: PhraseIndex, useCache: boolean): Pack {
   const compile = (
     info: ValidatedPack['rules'][number]['info'],
     options: Record<string, unknown>,
@@ -182,9 +184,9 @@ function compilePack({ file, doc, locator }: ParsedPack, sets: SetRegistry, useC
       phrases: (patterns, path) => {
         const key = phraseKey(doc.pack, patterns);
         const cached = cache ? phraseCache.get(key) : undefined;
-        if (cached) return new PhraseSet(cached);
+        if (cached) return index.set(cached);
         try {
-          const compiled = compilePhrases(patterns, sets.resolverFor(doc.pack));
+          const compiled = compilePhrases(patterns, sets.resolverFor(doc.pack), index);
           if (cache) phraseCache.set(key, compiled.fragment);
           return compiled;
         } catch (err) {

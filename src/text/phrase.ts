@@ -194,74 +194,207 @@ function candidatesAt(d: Dispatch, view: TextView, at: number, out: (readonly nu
 
 const NO_OPTIONS: readonly number[] = [];
 
-/** Calls `k` with every token index where a match of `f` starting at `at` can end (exclusive). */
-function each(f: Fragment, view: TextView, at: number, k: (end: number) => void): void {
+/**
+ * Where a match of `f` starting at token `at` can end, as a bit mask: bit j set when it can end at
+ * `at + j` (exclusive). A pattern spans at most MAX_SPAN tokens, so every end fits in one 32-bit int,
+ * and matching allocates nothing.
+ */
+function reach(f: Fragment, view: TextView, at: number): number {
   switch (f.kind) {
     case 'word':
-      if (accepts(f.accepts, view, at)) k(at + 1);
-      return;
+      return accepts(f.accepts, view, at) ? 2 : 0;
     case 'any':
-      if (at < view.tokens.length) k(at + 1);
-      return;
-    case 'gap':
-      for (let j = 0; j <= f.max && at + j <= view.tokens.length; j++) k(at + j);
-      return;
-    case 'opt':
-      k(at);
-      each(f.item, view, at, k);
-      return;
-    case 'alt': {
-      // A fresh array per call: a continuation may try this same node again before the loop ends.
-      for (const list of candidatesAt((f.dispatch ??= dispatchOf(f.options)), view, at, []))
-        for (let i = 0; i < list.length; i++) each(f.options[list[i]!]!, view, at, k);
-      return;
+      return at < view.tokens.length ? 2 : 0;
+    case 'gap': {
+      const widest = Math.min(f.max, view.tokens.length - at);
+      return widest < 0 ? 0 : (2 << widest) - 1;
     }
+    case 'opt':
+      return 1 | reach(f.item, view, at);
+    case 'alt':
+      return reachAlternatives(f, view, at);
     case 'seq':
-      sequence(f.items, 0, view, at, k);
+      return reachSequence(f.items, view, at);
   }
 }
 
-function sequence(items: readonly Fragment[], i: number, view: TextView, at: number, k: (end: number) => void): void {
-  // Runs of plain words (most of every pattern) are checked in a loop, without a continuation per word.
-  let pos = at;
-  while (i < items.length && items[i]!.kind === 'word') {
-    if (!accepts((items[i] as Extract<Fragment, { kind: 'word' }>).accepts, view, pos)) return;
-    i++;
-    pos++;
+function reachSequence(items: readonly Fragment[], view: TextView, at: number): number {
+  let ends = 1;
+  for (const item of items) {
+    let next = 0;
+    // Runs of plain words with one end so far (most of every pattern) just move that end along.
+    if (item.kind === 'word' && (ends & (ends - 1)) === 0) {
+      const j = 31 - Math.clz32(ends);
+      next = accepts(item.accepts, view, at + j) ? ends << 1 : 0;
+    } else {
+      for (let rest = ends; rest !== 0; rest &= rest - 1) {
+        const j = 31 - Math.clz32(rest & -rest);
+        next |= reach(item, view, at + j) << j;
+      }
+    }
+    if (next === 0) return 0;
+    ends = next;
   }
-  if (i === items.length) k(pos);
-  else each(items[i]!, view, pos, (end) => sequence(items, i + 1, view, end, k));
+  return ends;
+}
+
+function reachAlternatives(f: Extract<Fragment, { kind: 'alt' }>, view: TextView, at: number): number {
+  const d = (f.dispatch ??= dispatchOf(f.options));
+  let ends = reachSome(f.options, d.always, view, at);
+  const t = view.tokens[at];
+  if (!t) return ends;
+  const byStem = d.byStem.get(t.stem);
+  if (byStem) ends |= reachSome(f.options, byStem, view, at);
+  const byWord = d.byWord.get(t.word);
+  if (byWord) ends |= reachSome(f.options, byWord, view, at);
+  if (view.numerals[at] === NUMBER) ends |= reachSome(f.options, d.numbers, view, at);
+  if (view.numerals[at] === ORDINAL) ends |= reachSome(f.options, d.ordinals, view, at);
+  return ends;
+}
+
+function reachSome(options: readonly Fragment[], which: readonly number[], view: TextView, at: number): number {
+  let ends = 0;
+  for (let i = 0; i < which.length; i++) ends |= reach(options[which[i]!]!, view, at);
+  return ends;
 }
 
 /** The longest match of `f` starting at `at`, as its end (exclusive); `at` when none. */
 function longest(f: Fragment, view: TextView, at: number): number {
-  let best = at;
-  each(f, view, at, (end) => {
-    if (end > best) best = end;
-  });
-  return best;
+  const ends = reach(f, view, at);
+  return ends === 0 ? at : at + 31 - Math.clz32(ends);
 }
 
-/** Where `f` matches in the view: left to right, longest at each start, never overlapping. */
-function scan(f: Fragment, view: TextView): PhraseMatch[] {
-  const first = firstWords(f);
-  const out: PhraseMatch[] = [];
-  for (let at = 0; at < view.tokens.length; at++) {
-    if (first && !accepts(first, view, at)) continue;
-    const end = longest(f, view, at);
-    if (end > at) {
-      out.push({ first: at, last: end - 1 });
-      at = end - 1;
-    }
+/** The most tokens one pattern can span, so the ends of a match fit in a 32-bit mask (see reach). */
+export const MAX_SPAN = 30;
+
+function spanOf(f: Fragment): number {
+  switch (f.kind) {
+    case 'word':
+    case 'any':
+      return 1;
+    case 'gap':
+      return f.max;
+    case 'opt':
+      return spanOf(f.item);
+    case 'seq':
+      return f.items.reduce((n, item) => n + spanOf(item), 0);
+    case 'alt':
+      return Math.max(...f.options.map(spanOf));
   }
-  return out;
+}
+
+/**
+ * The phrase lists of one run (every pack's), with which tokens can start a match of each: a turn is
+ * looked up once, a token at a time, to find where every list can start (a bit per list), and a list
+ * is tried only there, or not at all when it cannot start anywhere in the turn. A list joins on its
+ * first use, so lists only ever read as fragments cost nothing.
+ */
+export class PhraseIndex {
+  private readonly fragments: Fragment[] = [];
+  private readonly ids = new Map<Fragment, number>();
+  private compiled?: StartBits;
+  private readonly starts = new WeakMap<TextView, { of: StartBits; bits: Int32Array }>();
+
+  /** A list compiled to `fragment`, matched through this index. */
+  set(fragment: Fragment): PhraseSet {
+    return new PhraseSet(fragment, this);
+  }
+
+  /** Where `fragment` matches in the view: left to right, the longest match at each start, never overlapping. */
+  matches(fragment: Fragment, view: TextView): PhraseMatch[] {
+    let id = this.ids.get(fragment);
+    if (id === undefined) {
+      id = this.fragments.push(fragment) - 1;
+      this.ids.set(fragment, id);
+      this.compiled = undefined;
+    }
+    const { width } = (this.compiled ??= startBits(this.fragments));
+    const bits = this.startsOf(view);
+    const word = id >> 5;
+    const bit = 1 << (id & 31);
+    const out: PhraseMatch[] = [];
+    const n = view.tokens.length;
+    if ((bits[n * width + word]! & bit) === 0) return out;
+    for (let at = 0; at < n; at++) {
+      if ((bits[at * width + word]! & bit) === 0) continue;
+      const end = longest(fragment, view, at);
+      if (end > at) {
+        out.push({ first: at, last: end - 1 });
+        at = end - 1;
+      }
+    }
+    return out;
+  }
+
+  /** Per token, the lists that can start there (`width` ints each), then their union over the turn. */
+  private startsOf(view: TextView): Int32Array {
+    const compiled = this.compiled!;
+    const known = this.starts.get(view);
+    if (known?.of === compiled) return known.bits;
+    const { width, byStem, byWord, numbers, ordinals, always } = compiled;
+    const n = view.tokens.length;
+    const bits = new Int32Array((n + 1) * width);
+    const add = (at: number, set: Int32Array) => {
+      for (let w = 0; w < width; w++) bits[at * width + w]! |= set[w]!;
+    };
+    for (let at = 0; at < n; at++) {
+      const t = view.tokens[at]!;
+      add(at, always);
+      const stem = byStem.get(t.stem);
+      if (stem) add(at, stem);
+      const word = byWord.get(t.word);
+      if (word) add(at, word);
+      if (view.numerals[at] === NUMBER) add(at, numbers);
+      if (view.numerals[at] === ORDINAL) add(at, ordinals);
+      for (let w = 0; w < width; w++) bits[n * width + w]! |= bits[at * width + w]!;
+    }
+    this.starts.set(view, { of: compiled, bits });
+    return bits;
+  }
+}
+
+/** The dispatch of a run's lists as bit sets: for each first word, the lists a match can start with it. */
+interface StartBits {
+  width: number;
+  byStem: Map<string, Int32Array>;
+  byWord: Map<string, Int32Array>;
+  numbers: Int32Array;
+  ordinals: Int32Array;
+  always: Int32Array;
+}
+
+function startBits(fragments: readonly Fragment[]): StartBits {
+  const width = Math.ceil(fragments.length / 32);
+  const bitsOf = (ids: readonly number[]) => {
+    const set = new Int32Array(width);
+    for (const id of ids) set[id >> 5]! |= 1 << (id & 31);
+    return set;
+  };
+  const bitsBy = (lists: Map<string, number[]>) => new Map([...lists].map(([key, ids]) => [key, bitsOf(ids)]));
+  const d = dispatchOf(fragments);
+  return {
+    width,
+    byStem: bitsBy(d.byStem),
+    byWord: bitsBy(d.byWord),
+    numbers: bitsOf(d.numbers),
+    ordinals: bitsOf(d.ordinals),
+    always: bitsOf(d.always),
+  };
 }
 
 export class PhraseSet {
-  constructor(readonly fragment: Fragment) {}
+  private readonly index: PhraseIndex;
+
+  /** Without an index the list is matched on its own. */
+  constructor(
+    readonly fragment: Fragment,
+    index?: PhraseIndex,
+  ) {
+    this.index = index ?? new PhraseIndex();
+  }
 
   matches(view: TextView): PhraseMatch[] {
-    return scan(this.fragment, view);
+    return this.index.matches(this.fragment, view);
   }
 }
 
@@ -439,11 +572,12 @@ export function compilePattern(pattern: string, resolve: SetResolver): Fragment 
   const fragment = parseAlternatives(undefined);
   if (pos < pattern.length) fail(`unexpected '${pattern[pos]}'`);
   if (nullable(fragment)) fail('pattern can match without any word', 0);
+  if (spanOf(fragment) > MAX_SPAN) fail(`pattern can span more than ${MAX_SPAN} words: split it into shorter phrases`, 0);
   return fragment;
 }
 
 /** Compiles a list of patterns into one matcher; errors carry the index of the bad pattern. */
-export function compilePhrases(patterns: readonly string[], resolve: SetResolver): PhraseSet {
+export function compilePhrases(patterns: readonly string[], resolve: SetResolver, index?: PhraseIndex): PhraseSet {
   const fragments = patterns.map((p, i) => {
     try {
       return compilePattern(p, resolve);
@@ -452,7 +586,7 @@ export function compilePhrases(patterns: readonly string[], resolve: SetResolver
       throw err;
     }
   });
-  return new PhraseSet(alternativesOf(fragments));
+  return new PhraseSet(alternativesOf(fragments), index);
 }
 
 /** A fragment as plain JSON (sets as arrays), for the build-time snapshot of compiled bundled packs. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SETS } from '../../dist/text/builtin-sets.js';
-import { compilePhrases, PatternError } from '../../dist/text/phrase.js';
+import { compilePhrases, MAX_SPAN, PatternError, PhraseIndex } from '../../dist/text/phrase.js';
 import { textView } from '../../dist/text/view.js';
 
 const sets = (name: string) => BUILTIN_SETS[name];
@@ -78,5 +78,28 @@ describe('phrase patterns', () => {
     expect(error('really ?')).toContain("'?' is not pattern syntax");
     expect(error('-')).toContain("'-' has no words");
     expect(error('@nope')).toBe("unknown phrase set '@nope'@0");
+    // The ends of a match are held in one 32-bit mask: a pattern wider than that is refused, not misread.
+    expect(error(Array.from({ length: MAX_SPAN + 1 }, () => 'word').join(' '))).toContain(`more than ${MAX_SPAN} words`);
+    expect(error(`${Array.from({ length: MAX_SPAN - 3 }, () => 'word').join(' ')} ...`)).toBe('compiled');
+  });
+
+  it('match gaps, optional words and alternatives up to the end of the text', () => {
+    expect(said(['call ... back'], 'call you right back')).toEqual(['call you right back']);
+    expect(said(['call ... back'], 'call me much later please, back')).toEqual([]);
+    expect(said(['(call|ring) [you] *'], 'I will ring you')).toEqual(['ring you']);
+    expect(said(['sorry ...'], 'so sorry about that')).toEqual(['sorry about that']);
+  });
+
+  it('match alike through one index, however many lists share it', () => {
+    // Lists of one index are found through bit sets of where each can start: more than 32 lists span several words of bits.
+    const lists = Array.from({ length: 70 }, (_, i) => [`word${i} (one|two)`, i % 3 === 0 ? 'shared start' : `other${i}`, '* tail']);
+    const index = new PhraseIndex();
+    const shared = lists.map((l) => compilePhrases(l, sets, index));
+    const texts = ['word5 two and word64 one', 'a shared start here', 'other7 then the tail', 'nothing at all', ''];
+    for (const text of texts) {
+      const view = textView(text);
+      shared.forEach((set, i) => expect(set.matches(view)).toEqual(compilePhrases(lists[i]!, sets).matches(view)));
+    }
+    expect(shared[64]!.matches(textView('word64 one'))).toEqual([{ first: 0, last: 1 }]);
   });
 });
