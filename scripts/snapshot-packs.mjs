@@ -2,7 +2,15 @@
 // YAML parsing and schema validation for packs that have not changed since the build.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { bundledPackFiles, loadPacks, phraseCacheJson, sha1, SNAPSHOT_FILE, validatorFingerprint } from '../dist/rules/load.js';
+import {
+  bundledPackFiles,
+  loadPacks,
+  phraseCacheJson,
+  sha1,
+  SNAPSHOT_FILE,
+  SNAPSHOT_VERSION,
+  validatorFingerprint,
+} from '../dist/rules/load.js';
 import { isPackLoadError } from '../dist/rules/problems.js';
 import { validatePack } from '../dist/rules/validate.js';
 
@@ -19,8 +27,8 @@ try {
 // Compiling from the fresh snapshot catches pattern errors the schema cannot see, and records the
 // compiled phrase lists for the snapshot too.
 const validator = validatorFingerprint();
-writeFileSync(SNAPSHOT_FILE, `${JSON.stringify({ snapshotVersion: 1, validator, packs, phrases: {} })}\n`);
+writeFileSync(SNAPSHOT_FILE, `${JSON.stringify({ snapshotVersion: SNAPSHOT_VERSION, validator, packs, phrases: {} })}\n`);
 const { problems } = loadPacks(files);
 for (const p of problems) console.error(`${p.file}:${p.line}:${p.column}: ${p.message}`);
 if (problems.length > 0) process.exit(1);
-writeFileSync(SNAPSHOT_FILE, `${JSON.stringify({ snapshotVersion: 1, validator, packs, phrases: phraseCacheJson() })}\n`);
+writeFileSync(SNAPSHOT_FILE, `${JSON.stringify({ snapshotVersion: SNAPSHOT_VERSION, validator, packs, phrases: phraseCacheJson() })}\n`);

@@ -50,8 +50,11 @@ const require = createRequire(import.meta.url);
 let validation: typeof import('./validate.js') | undefined;
 const validator = () => (validation ??= require('./validate.js') as typeof import('./validate.js'));
 
+/** The snapshot's layout: a snapshot written by another layout is not read. */
+export const SNAPSHOT_VERSION = 2;
+
 interface Snapshot {
-  snapshotVersion: 1;
+  snapshotVersion: typeof SNAPSHOT_VERSION;
   /** Which validation code produced it: a snapshot from before a schema change is not trusted. */
   validator: string;
   packs: Record<string, { sha1: string; doc: ValidatedPack }>;
@@ -80,7 +83,7 @@ function readSnapshot(): Snapshot | null {
   if (snapshot === undefined) {
     try {
       const read = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as Snapshot;
-      snapshot = read.validator === currentValidator() ? read : null;
+      snapshot = read.snapshotVersion === SNAPSHOT_VERSION && read.validator === currentValidator() ? read : null;
     } catch {
       snapshot = null;
     }

@@ -290,10 +290,16 @@ function spanOf(f: Fragment): number {
  * first use, so lists only ever read as fragments cost nothing.
  */
 export class PhraseIndex {
-  private readonly fragments: Fragment[] = [];
   private readonly ids = new Map<Fragment, number>();
-  private compiled?: StartBits;
-  private readonly starts = new WeakMap<TextView, { of: StartBits; bits: Int32Array }>();
+  /** For each first word, the lists a match can start with (a bit per list, `width` ints per set). */
+  private width = 0;
+  private readonly byStem = new Map<string, Int32Array>();
+  private readonly byWord = new Map<string, Int32Array>();
+  private numbers = new Int32Array(0);
+  private ordinals = new Int32Array(0);
+  /** Lists that can start at any token. */
+  private always = new Int32Array(0);
+  private readonly starts = new WeakMap<TextView, { lists: number; bits: Int32Array }>();
 
   /** A list compiled to `fragment`, matched through this index. */
   set(fragment: Fragment): PhraseSet {
@@ -302,14 +308,9 @@ export class PhraseIndex {
 
   /** Where `fragment` matches in the view: left to right, the longest match at each start, never overlapping. */
   matches(fragment: Fragment, view: TextView): PhraseMatch[] {
-    let id = this.ids.get(fragment);
-    if (id === undefined) {
-      id = this.fragments.push(fragment) - 1;
-      this.ids.set(fragment, id);
-      this.compiled = undefined;
-    }
-    const { width } = (this.compiled ??= startBits(this.fragments));
+    const id = this.ids.get(fragment) ?? this.join(fragment);
     const bits = this.startsOf(view);
+    const { width } = this;
     const word = id >> 5;
     const bit = 1 << (id & 31);
     const out: PhraseMatch[] = [];
@@ -326,12 +327,48 @@ export class PhraseIndex {
     return out;
   }
 
+  private join(fragment: Fragment): number {
+    const id = this.ids.size;
+    this.ids.set(fragment, id);
+    if (id >= this.width * 32) this.widen();
+    const mark = (set: Int32Array) => void (set[id >> 5]! |= 1 << (id & 31));
+    const markBy = (map: Map<string, Int32Array>, key: string) => {
+      let set = map.get(key);
+      if (!set) map.set(key, (set = new Int32Array(this.width)));
+      mark(set);
+    };
+    const first = firstWords(fragment);
+    if (!first || nullable(fragment)) mark(this.always);
+    else {
+      first.stems.forEach((stem) => markBy(this.byStem, stem));
+      first.families?.forEach((_, stem) => markBy(this.byStem, stem));
+      first.words.forEach((word) => markBy(this.byWord, word));
+      if (first.numbers) mark(this.numbers);
+      if (first.ordinals) mark(this.ordinals);
+    }
+    return id;
+  }
+
+  private widen(): void {
+    const width = Math.max(1, this.width * 2);
+    const grown = (set: Int32Array) => {
+      const wider = new Int32Array(width);
+      wider.set(set);
+      return wider;
+    };
+    for (const map of [this.byStem, this.byWord]) for (const [key, set] of map) map.set(key, grown(set));
+    this.numbers = grown(this.numbers);
+    this.ordinals = grown(this.ordinals);
+    this.always = grown(this.always);
+    this.width = width;
+  }
+
   /** Per token, the lists that can start there (`width` ints each), then their union over the turn. */
   private startsOf(view: TextView): Int32Array {
-    const compiled = this.compiled!;
     const known = this.starts.get(view);
-    if (known?.of === compiled) return known.bits;
-    const { width, byStem, byWord, numbers, ordinals, always } = compiled;
+    // A list that joined since: look again (lists join during the first conversations only).
+    if (known?.lists === this.ids.size) return known.bits;
+    const { width, byStem, byWord, numbers, ordinals, always } = this;
     const n = view.tokens.length;
     const bits = new Int32Array((n + 1) * width);
     const add = (at: number, set: Int32Array) => {
@@ -348,38 +385,9 @@ export class PhraseIndex {
       if (view.numerals[at] === ORDINAL) add(at, ordinals);
       for (let w = 0; w < width; w++) bits[n * width + w]! |= bits[at * width + w]!;
     }
-    this.starts.set(view, { of: compiled, bits });
+    this.starts.set(view, { lists: this.ids.size, bits });
     return bits;
   }
-}
-
-/** The dispatch of a run's lists as bit sets: for each first word, the lists a match can start with it. */
-interface StartBits {
-  width: number;
-  byStem: Map<string, Int32Array>;
-  byWord: Map<string, Int32Array>;
-  numbers: Int32Array;
-  ordinals: Int32Array;
-  always: Int32Array;
-}
-
-function startBits(fragments: readonly Fragment[]): StartBits {
-  const width = Math.ceil(fragments.length / 32);
-  const bitsOf = (ids: readonly number[]) => {
-    const set = new Int32Array(width);
-    for (const id of ids) set[id >> 5]! |= 1 << (id & 31);
-    return set;
-  };
-  const bitsBy = (lists: Map<string, number[]>) => new Map([...lists].map(([key, ids]) => [key, bitsOf(ids)]));
-  const d = dispatchOf(fragments);
-  return {
-    width,
-    byStem: bitsBy(d.byStem),
-    byWord: bitsBy(d.byWord),
-    numbers: bitsOf(d.numbers),
-    ordinals: bitsOf(d.ordinals),
-    always: bitsOf(d.always),
-  };
 }
 
 export class PhraseSet {
@@ -589,57 +597,66 @@ export function compilePhrases(patterns: readonly string[], resolve: SetResolver
   return new PhraseSet(alternativesOf(fragments), index);
 }
 
-/** A fragment as plain JSON (sets as arrays), for the build-time snapshot of compiled bundled packs. */
+/**
+ * A fragment as compact JSON, for the build-time snapshot of compiled bundled packs: a word of one
+ * stem (most of every list) is that stem, a sequence is an array, other nodes are objects keyed by
+ * their kind, and a word node leaves out what it does not use. A start reads thousands of them.
+ */
 export type FragmentJson =
-  | { kind: 'word'; stems: string[]; words: string[]; numbers: boolean; ordinals: boolean; families?: [string, string[]][] }
-  | { kind: 'any' }
-  | { kind: 'gap'; max: number }
-  | { kind: 'seq'; items: FragmentJson[] }
-  | { kind: 'alt'; options: FragmentJson[] }
-  | { kind: 'opt'; item: FragmentJson };
+  string | FragmentJson[] | { alt: FragmentJson[] } | { opt: FragmentJson } | { any: 1 } | { gap: number } | WordJson;
+
+interface WordJson {
+  stems?: string[];
+  words?: string[];
+  numbers?: 1;
+  ordinals?: 1;
+  families?: [string, string[]][];
+}
 
 export function fragmentToJson(f: Fragment): FragmentJson {
   switch (f.kind) {
-    case 'word':
+    case 'word': {
+      const { stems, words, numbers, ordinals, families } = f.accepts;
+      if (stems.size === 1 && words.size === 0 && !numbers && !ordinals && !families) return [...stems][0]!;
       return {
-        kind: 'word',
-        stems: [...f.accepts.stems],
-        words: [...f.accepts.words],
-        numbers: f.accepts.numbers,
-        ordinals: f.accepts.ordinals,
-        ...(f.accepts.families && { families: [...f.accepts.families].map(([stem, bases]): [string, string[]] => [stem, [...bases]]) }),
+        ...(stems.size > 0 && { stems: [...stems] }),
+        ...(words.size > 0 && { words: [...words] }),
+        ...(numbers && { numbers: 1 }),
+        ...(ordinals && { ordinals: 1 }),
+        ...(families && { families: [...families].map(([stem, bases]): [string, string[]] => [stem, [...bases]]) }),
       };
+    }
     case 'seq':
-      return { kind: 'seq', items: f.items.map(fragmentToJson) };
+      return f.items.map(fragmentToJson);
     case 'alt':
-      return { kind: 'alt', options: f.options.map(fragmentToJson) };
+      return { alt: f.options.map(fragmentToJson) };
     case 'opt':
-      return { kind: 'opt', item: fragmentToJson(f.item) };
-    default:
-      return f;
+      return { opt: fragmentToJson(f.item) };
+    case 'any':
+      return { any: 1 };
+    case 'gap':
+      return { gap: f.max };
   }
 }
 
+// Most word nodes have no exact words and many no stems: they share one empty set.
+const setOf = (values: readonly string[] | undefined): ReadonlySet<string> => (values?.length ? new Set(values) : NONE);
+
 export function fragmentFromJson(j: FragmentJson): Fragment {
-  switch (j.kind) {
-    case 'word':
-      return {
-        kind: 'word',
-        accepts: {
-          stems: new Set(j.stems),
-          words: new Set(j.words),
-          numbers: j.numbers,
-          ordinals: j.ordinals,
-          ...(j.families && { families: new Map(j.families.map(([stem, bases]) => [stem, new Set(bases)])) }),
-        },
-      };
-    case 'seq':
-      return { kind: 'seq', items: j.items.map(fragmentFromJson) };
-    case 'alt':
-      return { kind: 'alt', options: j.options.map(fragmentFromJson) };
-    case 'opt':
-      return { kind: 'opt', item: fragmentFromJson(j.item) };
-    default:
-      return j;
-  }
+  if (typeof j === 'string') return { kind: 'word', accepts: { stems: new Set([j]), words: NONE, numbers: false, ordinals: false } };
+  if (Array.isArray(j)) return { kind: 'seq', items: j.map(fragmentFromJson) };
+  if ('alt' in j) return { kind: 'alt', options: j.alt.map(fragmentFromJson) };
+  if ('opt' in j) return { kind: 'opt', item: fragmentFromJson(j.opt) };
+  if ('any' in j) return { kind: 'any' };
+  if ('gap' in j) return { kind: 'gap', max: j.gap };
+  return {
+    kind: 'word',
+    accepts: {
+      stems: setOf(j.stems),
+      words: setOf(j.words),
+      numbers: j.numbers === 1,
+      ordinals: j.ordinals === 1,
+      ...(j.families && { families: new Map(j.families.map(([stem, bases]) => [stem, new Set(bases)])) }),
+    },
+  };
 }
