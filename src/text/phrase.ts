@@ -283,23 +283,143 @@ function spanOf(f: Fragment): number {
   }
 }
 
+/** How a match can start: its first token by stem (with the words the second token can be), or otherwise. */
+interface Starts {
+  /** First stems, each with the words that can follow it (null: any token, or none: the match may end there). */
+  byStem: Map<string, WordSet | null>;
+  /** Other first tokens: exact words, numbers, ordinals; `any` when any token can start a match. */
+  words: Set<string>;
+  numbers: boolean;
+  ordinals: boolean;
+  any: boolean;
+}
+
 /**
- * The phrase lists of one run (every pack's), with which tokens can start a match of each: a turn is
- * looked up once, a token at a time, to find where every list can start (a bit per list), and a list
- * is tried only there, or not at all when it cannot start anywhere in the turn. A list joins on its
- * first use, so lists only ever read as fragments cost nothing.
+ * Where a match of `f` (followed by the fragments `rest`) can start, and for a first token taken by
+ * stem, what can come second: "the" starts "the team will send you" and "the" alone starts nothing,
+ * so a turn's "the" is worth an attempt only before "team".
+ */
+function startsOf(f: Fragment, rest: readonly Fragment[], out: Starts): void {
+  switch (f.kind) {
+    case 'word': {
+      const after = sequenceOf(rest);
+      const second = rest.length === 0 || nullable(after) ? null : firstWords(after);
+      const add = (stem: string) => {
+        const known = out.byStem.get(stem);
+        out.byStem.set(stem, known === undefined ? second : known && second && unionOf([known, second]));
+      };
+      f.accepts.stems.forEach(add);
+      f.accepts.families?.forEach((_, stem) => add(stem));
+      f.accepts.words.forEach((w) => out.words.add(w));
+      out.numbers ||= f.accepts.numbers;
+      out.ordinals ||= f.accepts.ordinals;
+      return;
+    }
+    case 'any':
+    case 'gap':
+      out.any = true;
+      return;
+    case 'opt':
+      startsOf(f.item, rest, out);
+      return startsOfSequence(rest, out);
+    case 'alt':
+      for (const o of f.options) startsOf(o, rest, out);
+      return;
+    case 'seq':
+      return startsOfSequence([...f.items, ...rest], out);
+  }
+}
+
+function startsOfSequence(items: readonly Fragment[], out: Starts): void {
+  for (let i = 0; i < items.length; i++) {
+    startsOf(items[i]!, items.slice(i + 1), out);
+    if (!nullable(items[i]!)) return;
+  }
+}
+
+/** Bit sets of lists by word (a bit per list, `width` ints each). */
+class WordBits {
+  readonly byStem = new Map<string, Int32Array>();
+  readonly byWord = new Map<string, Int32Array>();
+  numbers: Int32Array;
+  ordinals: Int32Array;
+  /** Lists that take any token here. */
+  always: Int32Array;
+
+  constructor(private width: number) {
+    this.numbers = new Int32Array(width);
+    this.ordinals = new Int32Array(width);
+    this.always = new Int32Array(width);
+  }
+
+  /** Marks list `id` for these words (null: for any token). */
+  add(id: number, words: WordSet | null): void {
+    if (!words) return mark(this.always, id);
+    words.stems.forEach((stem) => this.markStem(id, stem));
+    words.families?.forEach((_, stem) => this.markStem(id, stem));
+    words.words.forEach((word) => mark(bitsFor(this.byWord, word, this.width), id));
+    if (words.numbers) mark(this.numbers, id);
+    if (words.ordinals) mark(this.ordinals, id);
+  }
+
+  markStem(id: number, stem: string): void {
+    mark(bitsFor(this.byStem, stem, this.width), id);
+  }
+
+  widen(width: number): void {
+    for (const map of [this.byStem, this.byWord]) for (const [key, set] of map) map.set(key, widened(set, width));
+    this.numbers = widened(this.numbers, width);
+    this.ordinals = widened(this.ordinals, width);
+    this.always = widened(this.always, width);
+    this.width = width;
+  }
+
+  /** ORs into `out` (at `to`) the lists token `at` is marked for; a token past the end takes only `always`. */
+  collect(view: TextView, at: number, out: Int32Array, to: number): void {
+    orInto(out, to, this.always);
+    const t = view.tokens[at];
+    if (!t) return;
+    const stem = this.byStem.get(t.stem);
+    if (stem) orInto(out, to, stem);
+    const word = this.byWord.get(t.word);
+    if (word) orInto(out, to, word);
+    if (view.numerals[at] === NUMBER) orInto(out, to, this.numbers);
+    if (view.numerals[at] === ORDINAL) orInto(out, to, this.ordinals);
+  }
+}
+
+const mark = (set: Int32Array, id: number) => void (set[id >> 5]! |= 1 << (id & 31));
+
+function bitsFor(map: Map<string, Int32Array>, key: string, width: number): Int32Array {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Int32Array(width)));
+  return set;
+}
+
+function widened(set: Int32Array, width: number): Int32Array {
+  const wider = new Int32Array(width);
+  wider.set(set);
+  return wider;
+}
+
+function orInto(out: Int32Array, to: number, set: Int32Array): void {
+  for (let w = 0; w < set.length; w++) out[to + w]! |= set[w]!;
+}
+
+/**
+ * The phrase lists of one run (every pack's), indexed by how their matches can start: a turn is
+ * looked up once, a token (and the one after it) at a time, to find where every list can start (a
+ * bit per list), and a list is tried only there, or not at all when it cannot start anywhere in the
+ * turn. A list joins on its first use, so lists only ever read as fragments cost nothing.
  */
 export class PhraseIndex {
   private readonly ids = new Map<Fragment, number>();
-  /** For each first word, the lists a match can start with (a bit per list, `width` ints per set). */
   private width = 0;
-  private readonly byStem = new Map<string, Int32Array>();
-  private readonly byWord = new Map<string, Int32Array>();
-  private numbers = new Int32Array(0);
-  private ordinals = new Int32Array(0);
-  /** Lists that can start at any token. */
-  private always = new Int32Array(0);
-  private readonly starts = new WeakMap<TextView, { lists: number; bits: Int32Array }>();
+  /** Lists a token starts whatever follows it: by exact word, number, or any token. */
+  private readonly plain = new WordBits(0);
+  /** By first stem: the lists it starts whatever follows (`any`), and those it starts before given words (`next`). */
+  private readonly byStem = new Map<string, { any: Int32Array; next: WordBits }>();
+  private readonly views = new WeakMap<TextView, { lists: number; bits: Int32Array }>();
 
   /** A list compiled to `fragment`, matched through this index. */
   set(fragment: Fragment): PhraseSet {
@@ -309,7 +429,7 @@ export class PhraseIndex {
   /** Where `fragment` matches in the view: left to right, the longest match at each start, never overlapping. */
   matches(fragment: Fragment, view: TextView): PhraseMatch[] {
     const id = this.ids.get(fragment) ?? this.join(fragment);
-    const bits = this.startsOf(view);
+    const bits = this.startsIn(view);
     const { width } = this;
     const word = id >> 5;
     const bit = 1 << (id & 31);
@@ -330,62 +450,46 @@ export class PhraseIndex {
   private join(fragment: Fragment): number {
     const id = this.ids.size;
     this.ids.set(fragment, id);
-    if (id >= this.width * 32) this.widen();
-    const mark = (set: Int32Array) => void (set[id >> 5]! |= 1 << (id & 31));
-    const markBy = (map: Map<string, Int32Array>, key: string) => {
-      let set = map.get(key);
-      if (!set) map.set(key, (set = new Int32Array(this.width)));
-      mark(set);
-    };
-    const first = firstWords(fragment);
-    if (!first || nullable(fragment)) mark(this.always);
-    else {
-      first.stems.forEach((stem) => markBy(this.byStem, stem));
-      first.families?.forEach((_, stem) => markBy(this.byStem, stem));
-      first.words.forEach((word) => markBy(this.byWord, word));
-      if (first.numbers) mark(this.numbers);
-      if (first.ordinals) mark(this.ordinals);
+    if (id >= this.width * 32) {
+      this.width = Math.max(1, this.width * 2);
+      this.plain.widen(this.width);
+      for (const entry of this.byStem.values()) {
+        entry.any = widened(entry.any, this.width);
+        entry.next.widen(this.width);
+      }
+    }
+    const starts: Starts = { byStem: new Map(), words: new Set(), numbers: false, ordinals: false, any: false };
+    startsOf(fragment, [], starts);
+    if (starts.any) this.plain.add(id, null);
+    else this.plain.add(id, { stems: NONE, words: starts.words, numbers: starts.numbers, ordinals: starts.ordinals });
+    for (const [stem, second] of starts.byStem) {
+      let entry = this.byStem.get(stem);
+      if (!entry) this.byStem.set(stem, (entry = { any: new Int32Array(this.width), next: new WordBits(this.width) }));
+      if (second) entry.next.add(id, second);
+      else mark(entry.any, id);
     }
     return id;
   }
 
-  private widen(): void {
-    const width = Math.max(1, this.width * 2);
-    const grown = (set: Int32Array) => {
-      const wider = new Int32Array(width);
-      wider.set(set);
-      return wider;
-    };
-    for (const map of [this.byStem, this.byWord]) for (const [key, set] of map) map.set(key, grown(set));
-    this.numbers = grown(this.numbers);
-    this.ordinals = grown(this.ordinals);
-    this.always = grown(this.always);
-    this.width = width;
-  }
-
   /** Per token, the lists that can start there (`width` ints each), then their union over the turn. */
-  private startsOf(view: TextView): Int32Array {
-    const known = this.starts.get(view);
+  private startsIn(view: TextView): Int32Array {
+    const known = this.views.get(view);
     // A list that joined since: look again (lists join during the first conversations only).
     if (known?.lists === this.ids.size) return known.bits;
-    const { width, byStem, byWord, numbers, ordinals, always } = this;
+    const { width } = this;
     const n = view.tokens.length;
     const bits = new Int32Array((n + 1) * width);
-    const add = (at: number, set: Int32Array) => {
-      for (let w = 0; w < width; w++) bits[at * width + w]! |= set[w]!;
-    };
     for (let at = 0; at < n; at++) {
-      const t = view.tokens[at]!;
-      add(at, always);
-      const stem = byStem.get(t.stem);
-      if (stem) add(at, stem);
-      const word = byWord.get(t.word);
-      if (word) add(at, word);
-      if (view.numerals[at] === NUMBER) add(at, numbers);
-      if (view.numerals[at] === ORDINAL) add(at, ordinals);
-      for (let w = 0; w < width; w++) bits[n * width + w]! |= bits[at * width + w]!;
+      const here = at * width;
+      this.plain.collect(view, at, bits, here);
+      const entry = this.byStem.get(view.tokens[at]!.stem);
+      if (entry) {
+        orInto(bits, here, entry.any);
+        entry.next.collect(view, at + 1, bits, here);
+      }
+      for (let w = 0; w < width; w++) bits[n * width + w]! |= bits[here + w]!;
     }
-    this.starts.set(view, { lists: this.ids.size, bits });
+    this.views.set(view, { lists: this.ids.size, bits });
     return bits;
   }
 }

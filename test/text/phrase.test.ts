@@ -92,14 +92,29 @@ describe('phrase patterns', () => {
 
   it('match alike through one index, however many lists share it', () => {
     // Lists of one index are found through bit sets of where each can start: more than 32 lists span several words of bits.
-    const lists = Array.from({ length: 70 }, (_, i) => [`word${i} (one|two)`, i % 3 === 0 ? 'shared start' : `other${i}`, '* tail']);
+    const lists = Array.from({ length: 70 }, (_, i) => [
+      `word${i} (one|two)`,
+      i % 3 === 0 ? 'shared start' : `other${i}`,
+      '* tail',
+      // A first word whose matches need a second: a number, an exact word, or anything after an optional word.
+      i % 2 === 0 ? 'within @number days' : 'within [the] =next *',
+    ]);
     const index = new PhraseIndex();
     const shared = lists.map((l) => compilePhrases(l, sets, index));
-    const texts = ['word5 two and word64 one', 'a shared start here', 'other7 then the tail', 'nothing at all', ''];
+    const texts = [
+      'word5 two and word64 one',
+      'a shared start here',
+      'other7 then the tail',
+      'within 3 days, within next week',
+      'within',
+      '',
+    ];
     for (const text of texts) {
       const view = textView(text);
       shared.forEach((set, i) => expect(set.matches(view)).toEqual(compilePhrases(lists[i]!, sets).matches(view)));
     }
     expect(shared[64]!.matches(textView('word64 one'))).toEqual([{ first: 0, last: 1 }]);
+    expect(shared[2]!.matches(textView('within 3 days'))).toEqual([{ first: 0, last: 2 }]);
+    expect(shared[3]!.matches(textView('within the next week'))).toEqual([{ first: 0, last: 3 }]);
   });
 });
