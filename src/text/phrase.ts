@@ -238,7 +238,15 @@ function reachSequence(items: readonly Fragment[], view: TextView, at: number): 
   return ends;
 }
 
+/** Up to this many alternatives are all tried: an index of their first words would cost more to build than it saves. */
+const DISPATCH_ABOVE = 4;
+
 function reachAlternatives(f: Extract<Fragment, { kind: 'alt' }>, view: TextView, at: number): number {
+  if (f.options.length <= DISPATCH_ABOVE) {
+    let ends = 0;
+    for (const option of f.options) ends |= reach(option, view, at);
+    return ends;
+  }
   const d = (f.dispatch ??= dispatchOf(f.options));
   let ends = reachSome(f.options, d.always, view, at);
   const t = view.tokens[at];
@@ -283,59 +291,85 @@ function spanOf(f: Fragment): number {
   }
 }
 
-/** How a match can start: its first token by stem (with the words the second token can be), or otherwise. */
-interface Starts {
-  /** First stems, each with the words that can follow it (null: any token, or none: the match may end there). */
-  byStem: Map<string, WordSet | null>;
-  /** Other first tokens: exact words, numbers, ordinals; `any` when any token can start a match. */
-  words: Set<string>;
-  numbers: boolean;
-  ordinals: boolean;
-  any: boolean;
+/** Told how matches of a list can start: by a first stem (and what can come second), or by another first token. */
+interface StartSink {
+  /** A first token of this stem, followed by a token of one of `second` (an empty list: by any token, or none). */
+  stem(stem: string, second: readonly WordSet[]): void;
+  /** A first token accepted by exact word, number or ordinal; null: any token. */
+  other(words: WordSet | null): void;
 }
 
 /**
- * Where a match of `f` (followed by the fragments `rest`) can start, and for a first token taken by
- * stem, what can come second: "the" starts "the team will send you" and "the" alone starts nothing,
- * so a turn's "the" is worth an attempt only before "team".
+ * How a match of `f`, followed by the fragments `rest`, can start, for a first token taken by stem
+ * with what can come second: "the" starts "the team will send you" and "the" alone starts nothing,
+ * so a turn's "the" is worth an attempt only before "team". Nothing is merged: the sink marks bits.
  */
-function startsOf(f: Fragment, rest: readonly Fragment[], out: Starts): void {
+function startsOf(f: Fragment, rest: readonly Fragment[], sink: StartSink): void {
   switch (f.kind) {
     case 'word': {
-      const after = sequenceOf(rest);
-      const second = rest.length === 0 || nullable(after) ? null : firstWords(after);
-      const add = (stem: string) => {
-        const known = out.byStem.get(stem);
-        out.byStem.set(stem, known === undefined ? second : known && second && unionOf([known, second]));
-      };
-      f.accepts.stems.forEach(add);
-      f.accepts.families?.forEach((_, stem) => add(stem));
-      f.accepts.words.forEach((w) => out.words.add(w));
-      out.numbers ||= f.accepts.numbers;
-      out.ordinals ||= f.accepts.ordinals;
+      const second = followers(rest);
+      f.accepts.stems.forEach((stem) => sink.stem(stem, second));
+      f.accepts.families?.forEach((_, stem) => sink.stem(stem, second));
+      const { words, numbers, ordinals } = f.accepts;
+      if (words.size > 0 || numbers || ordinals) sink.other({ stems: NONE, words, numbers, ordinals });
       return;
     }
     case 'any':
     case 'gap':
-      out.any = true;
-      return;
+      return sink.other(null);
     case 'opt':
-      startsOf(f.item, rest, out);
-      return startsOfSequence(rest, out);
+      startsOf(f.item, rest, sink);
+      return startsOfSequence(rest, sink);
     case 'alt':
-      for (const o of f.options) startsOf(o, rest, out);
+      for (const o of f.options) startsOf(o, rest, sink);
       return;
     case 'seq':
-      return startsOfSequence([...f.items, ...rest], out);
+      return startsOfSequence([...f.items, ...rest], sink);
   }
 }
 
-function startsOfSequence(items: readonly Fragment[], out: Starts): void {
+function startsOfSequence(items: readonly Fragment[], sink: StartSink): void {
   for (let i = 0; i < items.length; i++) {
-    startsOf(items[i]!, items.slice(i + 1), out);
+    startsOf(items[i]!, items.slice(i + 1), sink);
     if (!nullable(items[i]!)) return;
   }
 }
+
+/** The word sets a token right after a first token must be in, for the rest of a match; empty when any token will do, or none is needed. */
+function followers(rest: readonly Fragment[]): readonly WordSet[] {
+  const sets: WordSet[] = [];
+  for (const item of rest) {
+    if (!firstSets(item, sets)) return NO_SETS;
+    if (!nullable(item)) return sets;
+  }
+  // The rest can match nothing: the match can end at its first token.
+  return NO_SETS;
+}
+
+/** Adds the word sets a match of `f` can start with (as firstWords, without merging them); false when any token can start one. */
+function firstSets(f: Fragment, out: WordSet[]): boolean {
+  switch (f.kind) {
+    case 'word':
+      out.push(f.accepts);
+      return true;
+    case 'any':
+    case 'gap':
+      return false;
+    case 'opt':
+      return firstSets(f.item, out);
+    case 'alt':
+      return f.options.every((o) => firstSets(o, out));
+    case 'seq':
+      for (const item of f.items) {
+        if (!firstSets(item, out)) return false;
+        if (!nullable(item)) return true;
+      }
+      return true;
+  }
+}
+
+const NO_SETS: readonly WordSet[] = [];
+const MANY_FOLLOWERS = 64;
 
 /** Bit sets of lists by word (a bit per list, `width` ints each). */
 class WordBits {
@@ -414,9 +448,10 @@ function orInto(out: Int32Array, to: number, set: Int32Array): void {
  */
 export class PhraseIndex {
   private readonly ids = new Map<Fragment, number>();
-  private width = 0;
+  // Room for 64 lists before the bit sets grow (the bundled packs use about 50).
+  private width = 2;
   /** Lists a token starts whatever follows it: by exact word, number, or any token. */
-  private readonly plain = new WordBits(0);
+  private readonly plain = new WordBits(this.width);
   /** By first stem: the lists it starts whatever follows (`any`), and those it starts before given words (`next`). */
   private readonly byStem = new Map<string, { any: Int32Array; next: WordBits }>();
   private readonly views = new WeakMap<TextView, { lists: number; bits: Int32Array }>();
@@ -451,23 +486,23 @@ export class PhraseIndex {
     const id = this.ids.size;
     this.ids.set(fragment, id);
     if (id >= this.width * 32) {
-      this.width = Math.max(1, this.width * 2);
+      this.width *= 2;
       this.plain.widen(this.width);
       for (const entry of this.byStem.values()) {
         entry.any = widened(entry.any, this.width);
         entry.next.widen(this.width);
       }
     }
-    const starts: Starts = { byStem: new Map(), words: new Set(), numbers: false, ordinals: false, any: false };
-    startsOf(fragment, [], starts);
-    if (starts.any) this.plain.add(id, null);
-    else this.plain.add(id, { stems: NONE, words: starts.words, numbers: starts.numbers, ordinals: starts.ordinals });
-    for (const [stem, second] of starts.byStem) {
-      let entry = this.byStem.get(stem);
-      if (!entry) this.byStem.set(stem, (entry = { any: new Int32Array(this.width), next: new WordBits(this.width) }));
-      if (second) entry.next.add(id, second);
-      else mark(entry.any, id);
-    }
+    startsOf(fragment, [], {
+      stem: (stem, second) => {
+        let entry = this.byStem.get(stem);
+        if (!entry) this.byStem.set(stem, (entry = { any: new Int32Array(this.width), next: new WordBits(this.width) }));
+        // Hundreds of words can follow (a set after a set): the filter would cost more to build than it saves.
+        if (second.length === 0 || second.reduce((n, w) => n + w.stems.size + w.words.size, 0) > MANY_FOLLOWERS) mark(entry.any, id);
+        else for (const words of second) entry.next.add(id, words);
+      },
+      other: (words) => this.plain.add(id, words),
+    });
     return id;
   }
 
