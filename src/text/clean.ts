@@ -34,23 +34,27 @@ const SIGNOFF =
 // Redaction tags from PII scrubbers and exports: [PII], [REDACTED], <name>, {{account}}, [NAME_1], XXXX.
 const REDACTED =
   /\[(?:pii|redacted|name|number|phone|email|address|account|card|ssn|dob|date|person|location)(?:_\d{1,3})?\]|<(?:name|number|phone|email|address|account|redacted|pii)>|\{\{\s?[a-z_]{1,30}\s?\}\}|\b[X]{4,}\b/gi;
+const MAYBE_REDACTED = /[[<{]|xxxx/i;
 // A swear word masked by the writer or the platform: "for **** sake", "f***", "s#!t".
 const MASKED = /\b[a-z]\*{2,}[a-z]?\b|(?<![*\w])\*{3,}(?![*\w])/gi;
 
 export function cleanText(raw: string): CleanText {
-  let text = raw.replace(ENTITY, (entity) => {
-    const decoded = decodeHTML(entity);
-    return decoded.length <= entity.length ? decoded.padEnd(entity.length, ' ') : entity;
-  });
+  // Each search runs only where the character it needs is present: most turns have no link, tag or mention.
+  let text = raw.includes('&')
+    ? raw.replace(ENTITY, (entity) => {
+        const decoded = decodeHTML(entity);
+        return decoded.length <= entity.length ? decoded.padEnd(entity.length, ' ') : entity;
+      })
+    : raw;
   text = text.replace(INVISIBLE, ' ').replace(/[‘’‚“”„\u00a0]/g, (c) => QUOTES[c]!);
   const marks: Mark[] = [];
   const claim = (kind: Mark['kind'], start: number, end: number) => {
     if (!marks.some((m) => start < m.end && m.start < end)) marks.push({ kind, start, end });
   };
-  for (const m of text.matchAll(URL)) claim('url', m.index, m.index + trimUrl(m[0]).length);
-  for (const m of text.matchAll(REDACTED)) claim('redacted', m.index, m.index + m[0].length);
-  for (const m of text.matchAll(HANDLE)) claim('handle', m.index, m.index + m[0].length);
-  for (const m of text.matchAll(MASKED)) claim('masked', m.index, m.index + m[0].length);
+  if (text.includes('.') || text.includes('/')) for (const m of text.matchAll(URL)) claim('url', m.index, m.index + trimUrl(m[0]).length);
+  if (MAYBE_REDACTED.test(text)) for (const m of text.matchAll(REDACTED)) claim('redacted', m.index, m.index + m[0].length);
+  if (text.includes('@')) for (const m of text.matchAll(HANDLE)) claim('handle', m.index, m.index + m[0].length);
+  if (text.includes('*')) for (const m of text.matchAll(MASKED)) claim('masked', m.index, m.index + m[0].length);
   // A sign-off closes the words of a reply; links and mentions may still follow it.
   const signoff = SIGNOFF.exec(
     blankMarks(

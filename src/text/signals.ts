@@ -32,6 +32,8 @@ export interface TextSignals {
 const DISTRESS =
   /[\u{1F620}-\u{1F62B}\u{1F62D}\u{1F630}\u{1F631}\u{1F633}\u{1F616}\u{1F61E}\u{1F61F}\u{1F614}\u{1F615}\u{1F641}\u{2639}\u{1F644}\u{1F92C}\u{1F926}\u{1F937}\u{1F97A}\u{1F974}\u{1F494}\u{1F635}\u{1F92F}\u{1F912}\u{1F915}\u{1F922}\u{1F92E}\u{1F480}\u{1F625}\u{1F613}\u{1F629}\u{1F62B}]/gu;
 const EMOJI = /\p{Extended_Pictographic}/gu;
+// What a stretched vowel needs, found without the word-bound search (rare: most turns have none).
+const TRIPLE_VOWEL = /([aeiou])\1\1/i;
 
 export function signalsOf(text: string, tokens: readonly Token[], marks: readonly Mark[]): TextSignals {
   const words = tokens.filter((t) => /\p{L}{2,}/u.test(t.raw));
@@ -57,6 +59,6 @@ export function signalsOf(text: string, tokens: readonly Token[], marks: readonl
     links: marks.filter((m) => m.kind === 'url').length,
     mentions: marks.filter((m) => m.kind === 'handle').length,
     signoff: signoff ? text.slice(signoff.start, signoff.end).trim() : null,
-    stretched: /(\p{L})\1{3,}/u.test(text) || /\b\p{L}*([aeiou])\1{2,}\p{L}*\b/iu.test(text),
+    stretched: /(\p{L})\1{3,}/u.test(text) || (TRIPLE_VOWEL.test(text) && /\b\p{L}*([aeiou])\1{2,}\p{L}*\b/iu.test(text)),
   };
 }

@@ -27,7 +27,14 @@ export interface TextView {
   signals: TextSignals;
 }
 
-const SENTENCE_END = /[.?!;]/;
+/** Whether the text between two tokens ends a sentence (scanned in place: this runs between every two tokens). */
+function endsSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 63 || c === 33 || c === 59) return true; // . ? ! ;
+  }
+  return false;
+}
 
 export function textView(raw: string): TextView {
   const { text, marks } = cleanText(raw);
@@ -46,12 +53,23 @@ export function textView(raw: string): TextView {
   let sentence = 0;
   let previousEnd = 0;
   tokens.forEach((t, i) => {
-    if (SENTENCE_END.test(words.slice(previousEnd, t.start))) sentence++;
+    if (endsSentence(words, previousEnd, t.start)) sentence++;
     previousEnd = t.end;
     sentences.push(sentence);
-    if (/^\d/.test(t.word)) numerals[i] = /^\d+(?:st|nd|rd|th)$/.test(t.word) ? ORDINAL : NUMBER;
+    const first = t.word.charCodeAt(0);
+    if (first >= 48 && first <= 57) numerals[i] = /^\d+(?:st|nd|rd|th)$/.test(t.word) ? ORDINAL : NUMBER;
   });
-  return { text, tokens, numerals, sentences, signals: signalsOf(text, tokens, marks) };
+  // Most turns are never asked how they are written: their signals are read on first use.
+  let signals: TextSignals | undefined;
+  return {
+    text,
+    tokens,
+    numerals,
+    sentences,
+    get signals() {
+      return (signals ??= signalsOf(text, tokens, marks));
+    },
+  };
 }
 
 const views = new WeakMap<object, TextView>();
