@@ -35,9 +35,11 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
     if (!roles.has(turn.role)) return [];
     if (!match && regexes.length === 0 && signals.length === 0) return [WHOLE_TURN];
     const view = viewOf(turn);
-    const found = accompanied(view)
-      ? [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first)
-      : [];
+    const found = !accompanied(view)
+      ? []
+      : regexes.length === 0
+        ? (match?.matches(view) ?? [])
+        : [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
     // Most turns match nothing: the exceptions are only worth reading when there is something to void.
     if (found.length === 0 && signals.length === 0) return [];
     const exceptions = except?.matches(view) ?? [];
