@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { prepare } from '../run/setup.js';
 import { findConfig } from '../config/find.js';
 import { bundledPackFiles } from '../rules/load.js';
@@ -48,6 +48,6 @@ export function printConfigCommand(path: string, configOption: string | false | 
     suppress: (options.suppressionsFor?.(path) ?? []).map(({ source, ...s }) => ({ ...s, from: source })),
     gates: Object.fromEntries(Object.entries(config?.gates ?? {}).map(([k, v]) => [k, { value: v.value, from: v.origin }])),
   };
-  io.stdout.write(stringify(effective, { lineWidth: 0 }));
+  io.stdout.write(yaml().stringify(effective, { lineWidth: 0 }));
   return EXIT.ok;
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { prepare } from '../run/setup.js';
 import { findConfig } from '../config/find.js';
 import { colors } from '../report/color.js';
@@ -97,7 +97,8 @@ function explanation(r: Listed, pack: ListedPack, c: ReturnType<typeof colors>):
     ...portraitLines(r, c),
     '',
     c.bold('Options') + c.dim('  (set them in callcoach.config.yaml under rules:)'),
-    ...stringify({ [r.id]: { severity: r.severity, ...r.options } }, { lineWidth: 0 })
+    ...yaml()
+      .stringify({ [r.id]: { severity: r.severity, ...r.options } }, { lineWidth: 0 })
       .trimEnd()
       .split('\n')
       .map((l) => `  ${l}`),

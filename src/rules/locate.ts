@@ -1,4 +1,5 @@
-import { type Document, isMap, isNode, isScalar, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yaml } from '../util/yaml.js';
 import { positionsOf } from '../transcript/errors.js';
 
 export type Path = readonly (string | number)[];
@@ -21,6 +22,7 @@ export class Locator {
 
   /** The closest existing node on the path (a missing key points at its parent). With `key`, the key itself. */
   at(path: Path, key?: string): Position {
+    const { isMap, isNode, isScalar } = yaml();
     let node: unknown = this.doc.contents;
     let found: Node | undefined = isNode(node) ? node : undefined;
     for (const step of path) {
@@ -39,7 +41,7 @@ export class Locator {
   /** Position of a character inside a string scalar, for errors inside a phrase pattern. */
   inString(path: Path, offset: number): Position {
     const node = this.doc.getIn(path as (string | number)[], true);
-    if (!isScalar(node) || !node.range) return this.at(path);
+    if (!yaml().isScalar(node) || !node.range) return this.at(path);
     const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? 1 : 0;
     return this.position(node.range[0] + quoted + offset);
   }

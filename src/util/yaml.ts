@@ -1,11 +1,15 @@
 import { createRequire } from 'node:module';
-import type { Document, parseDocument as ParseDocument } from 'yaml';
+import type { Document } from 'yaml';
 
-// The YAML parser costs start-up time; it is loaded (synchronously) only when there is YAML to read.
+// The YAML parser costs start-up time; it is loaded (synchronously) only when there is YAML to read or write.
 const require = createRequire(import.meta.url);
+let loaded: typeof import('yaml') | undefined;
 
-export const parseDocument: typeof ParseDocument = (...args: Parameters<typeof ParseDocument>) =>
-  (require('yaml') as { parseDocument: typeof ParseDocument }).parseDocument(...args);
+/** The yaml package, loaded on first use. */
+export const yaml = (): typeof import('yaml') => (loaded ??= require('yaml') as typeof import('yaml'));
+
+export const parseDocument: (typeof import('yaml'))['parseDocument'] = (...args: Parameters<(typeof import('yaml'))['parseDocument']>) =>
+  yaml().parseDocument(...args);
 
 export type { Document };
 
