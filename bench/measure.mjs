@@ -1,7 +1,9 @@
 // Runs one callcoach command in this process, output to /dev/null, and reports its wall time, its CPU
 // time and peak memory (the process's: the main thread and every worker thread) as JSON on stderr.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { run } from '../dist/bundle/cli.js';
+import { loadCli } from '../dist/cli/load-bundle.js';
+
+const { run } = loadCli();
 
 const [stdinFile, ...args] = process.argv.slice(2);
 const stdout = createWriteStream('/dev/null');

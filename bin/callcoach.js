@@ -1,12 +1,8 @@
 #!/usr/bin/env node
-import v8 from 'node:v8';
-
-// Pack authors may write regular expressions. V8's linear-time engine takes over from any regex
-// that backtracks excessively, so a catastrophic pattern cannot hang a batch. The flag must be set
-// before any regex is compiled, hence before the program's modules load (and their workers start).
-v8.setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-// The command line is one bundled file (see scripts/bundle.mjs): one module to load, not a graph.
-const { run } = await import('../dist/bundle/cli.js');
+// The command line is one bundled file, compiled with V8's code cache (see dist/cli/load-bundle.js):
+// one module to load, most of it compiled already.
+const { loadCli } = await import('../dist/cli/load-bundle.js');
+const { run } = loadCli();
 
 // A reader that stops early (`callcoach check … | head`) is not an error: the rest of the output is
 // dropped and the run finishes, so the exit code still says what it found. Other write errors on

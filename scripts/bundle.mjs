@@ -1,9 +1,11 @@
-// Build step: the command line as one file (dist/bundle/cli.js) and its worker thread as another
+// Build step: the command line as one file (dist/bundle/cli.cjs) and its worker thread as another
 // (dist/bundle/worker.js), made from the compiled dist/ tree. Loading one file instead of a graph of
 // more than a hundred modules is most of a one-file check's start-up. The large dependencies that
 // only some runs need are files of their own, loaded on first use: compiling code is what start-up
 // spends most on. zod is needed only to validate (a config, a pack not in the snapshot, callcoach
-// JSON), chrono-node only by rules that ask whether a turn names a time.
+// JSON), chrono-node only by rules that ask whether a turn names a time. The command line is
+// CommonJS so it can be compiled with V8's code cache (dist/cli/load-bundle.js), which this step
+// writes after a warm-up run over the sample calls.
 import { readFile } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +45,8 @@ const asInDist = {
       const contents = source
         .replace(/^const require = createRequire\(import\.meta\.url\);$/m, '')
         .replace(/^import \{ z \} from 'zod';$/m, "const { z } = require('zod');")
+        // Loaded as the bundle is, not by import(): a code-cached script loses its dynamic-import callback.
+        .replace("await import('piscina')", "require('piscina')")
         .replaceAll('import.meta.url', url);
       return { contents, loader: 'js' };
     });
@@ -61,17 +65,44 @@ const common = {
   logLevel: 'warning',
 };
 
+// What the snapshot of bundled packs is checked against (see rules/load.ts), fixed when the bundles are.
+const BUNDLED_VALIDATOR = JSON.stringify(validatorFingerprint());
+
+// The CommonJS dependencies require Node's built-ins (and the lazy files): give the worker's bundle a require of its own.
 await build({
   ...common,
-  entryPoints: { cli: `${DIST}cli/run.js`, worker: `${DIST}run/worker.js` },
+  entryPoints: { worker: `${DIST}run/worker.js` },
   outdir: OUT,
   format: 'esm',
+  plugins: [asInDist],
+  define: { BUNDLED_VALIDATOR },
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+});
+await build({
+  ...common,
+  entryPoints: [`${DIST}cli/run.js`],
+  outfile: `${OUT}cli.cjs`,
+  format: 'cjs',
   // piscina starts its threads from its own files, found beside its modules.
   external: ['piscina'],
   plugins: [asInDist],
-  // What the snapshot of bundled packs is checked against (see rules/load.ts), fixed when the bundle is.
-  define: { BUNDLED_VALIDATOR: JSON.stringify(validatorFingerprint()) },
-  // The CommonJS dependencies require Node's built-ins (and the lazy files): give the bundle a require of its own.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
+  // The modules' own URL, which CommonJS has as a file name.
+  define: { BUNDLED_VALIDATOR, 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+if ((await readFile(`${OUT}cli.cjs`, 'utf8')).includes('import(')) {
+  throw new Error('dist/bundle/cli.cjs uses import(): a script compiled from a code cache cannot; require it (see asInDist)');
+}
 for (const [name, file] of Object.entries(LAZY)) await build({ ...common, entryPoints: [name], outfile: `${OUT}${file}`, format: 'cjs' });
+
+// The code cache holds what a run compiled: warm up on the sample calls (every reader, every pack), then save it.
+const { loadCli } = await import('../dist/cli/load-bundle.js');
+const cli = loadCli();
+const ignore = { write: () => true };
+await cli.run(['check', '--jobs', '1', fileURLToPath(new URL('../fixtures/calls', import.meta.url))], {
+  stdout: ignore,
+  stderr: ignore,
+  stdin: [],
+  env: { CI: '1' },
+});
+cli.saveCache();

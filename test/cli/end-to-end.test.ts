@@ -33,6 +33,16 @@ describe('the executable', () => {
     expect(JSON.parse(spawned.stdout).files.length).toBeGreaterThan(10);
   });
 
+  it("compiles its bundle from the build's code cache (made under the flags every start sets)", () => {
+    const loaded = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', "import { loadCli } from './dist/cli/load-bundle.js'; console.log(loadCli().cached);"],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(loaded.stderr).toBe('');
+    expect(loaded.stdout.trim()).toBe('true');
+  });
+
   it('prints its version', () => {
     expect(spawnCli(['--version']).stdout.trim()).toBe(VERSION);
   });
