@@ -33,7 +33,11 @@ const isAcronym = (key: string) =>
   ACRONYM.test(key) && key.replace(/\D/g, '').length < key.replace(/[^A-Z]/g, '').length && !/^\d{1,2}(?:AM|PM)$/.test(key);
 // A gloss right after the term: "an RMA (a return label)", "an RMA, or return authorization", "RMA aka …".
 const GLOSS = /^\s*(?:\(|,?\s*(?:or|aka|a\.k\.a\.|i\.e\.?|ie|also known as|also called|meaning)\s+\w)/i;
-const capitalKey = (raw: string) => raw.replace(/’/g, "'").replace(/'?s$/, '');
+// Run on every token of every turn: the replacements only where there is something to replace.
+const capitalKey = (raw: string) => {
+  const plain = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
+  return plain.endsWith('s') ? plain.replace(/'?s$/, '') : plain;
+};
 const isCapitals = (variant: string) => /^[A-Z][A-Z0-9&]+(?:'?s)?$/.test(variant.trim());
 
 /** Jargon: listed terms with plain alternatives, plus unlisted acronyms; mirrored and explained terms are fine. */
