@@ -6,11 +6,11 @@ export const CORES = availableParallelism();
  * Below this many inputs a run uses no worker thread, and a stream starts its workers only once it
  * has checked this many. A worker's start costs about 0.3 s of CPU here (its own copy of the program
  * and packs, and code that runs slowly until V8 has compiled it), and two threads each do more work
- * than one alone. Measured on 2 cores with `npm run bench`'s calls (about 2 ms each): two threads lost
- * to one at every size up to 2,000 files (0.90x at 2,000 with both cores free; 0.69x at 1,000 with
- * the cores shared), and won from about 10,000 conversations on (1.10-1.21x, cores free).
+ * than one alone. Measured on 2 cores with `npm run bench`'s calls (about 2 ms each), this thread
+ * and one worker against this thread alone, cores free: 0.98x at 300 files, 0.93x at 600, 1.02x at
+ * 1,000, 1.10x at 2,000.
  */
-export const INLINE_BELOW = 5000;
+export const INLINE_BELOW = 1500;
 
 /** Who checks a run's inputs: `workers` threads, and the main thread too when `main`. */
 export interface JobPlan {
