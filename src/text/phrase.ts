@@ -461,9 +461,13 @@ export class PhraseIndex {
     return new PhraseSet(fragment, this);
   }
 
-  /** Where `fragment` matches in the view: left to right, the longest match at each start, never overlapping. */
-  matches(fragment: Fragment, view: TextView): PhraseMatch[] {
-    const id = this.ids.get(fragment) ?? this.join(fragment);
+  /** The number of a list in this index, joining it on first use. */
+  idOf(fragment: Fragment): number {
+    return this.ids.get(fragment) ?? this.join(fragment);
+  }
+
+  /** Where list `id` (compiled to `fragment`) matches in the view: left to right, the longest match at each start, never overlapping. */
+  matches(id: number, fragment: Fragment, view: TextView): PhraseMatch[] {
     const bits = this.startsIn(view);
     const { width } = this;
     const word = id >> 5;
@@ -531,6 +535,7 @@ export class PhraseIndex {
 
 export class PhraseSet {
   private readonly index: PhraseIndex;
+  private id = -1;
 
   /** Without an index the list is matched on its own. */
   constructor(
@@ -541,7 +546,8 @@ export class PhraseSet {
   }
 
   matches(view: TextView): PhraseMatch[] {
-    return this.index.matches(this.fragment, view);
+    if (this.id < 0) this.id = this.index.idOf(this.fragment);
+    return this.index.matches(this.id, this.fragment, view);
   }
 }
 

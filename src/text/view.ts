@@ -72,16 +72,14 @@ export function textView(raw: string): TextView {
   };
 }
 
-const views = new WeakMap<object, TextView>();
-const texts = new WeakMap<object, string>();
+// With the text it was made from: a turn whose text changed gets a new view.
+const views = new WeakMap<object, { source: string; view: TextView }>();
 
 /** The view of a turn (or any object with text), computed once however many rules look at it. */
 export function viewOf(owner: { text: string }): TextView {
-  let view = views.get(owner);
-  if (!view || texts.get(owner) !== owner.text) {
-    view = textView(owner.text);
-    views.set(owner, view);
-    texts.set(owner, owner.text);
-  }
+  const known = views.get(owner);
+  if (known !== undefined && known.source === owner.text) return known.view;
+  const view = textView(owner.text);
+  views.set(owner, { source: owner.text, view });
   return view;
 }
