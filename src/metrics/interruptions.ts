@@ -1,5 +1,5 @@
 import { backchannelMatcher, isBackchannel } from '../text/backchannel.js';
-import type { PhraseSet } from '../text/phrase.js';
+import type { PhraseSet } from '../text/phrase-index.js';
 import { textView, viewOf } from '../text/view.js';
 import type { Conversation, Role, Turn } from '../transcript/model.js';
 import type { Piece, Spoken } from './speech.js';

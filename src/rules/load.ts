@@ -4,17 +4,10 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_SETS } from '../text/builtin-sets.js';
-import {
-  alternativesOf,
-  compilePattern,
-  compilePhrases,
-  type Fragment,
-  type FragmentJson,
-  fragmentFromJson,
-  fragmentToJson,
-  PatternError,
-  PhraseIndex,
-} from '../text/phrase.js';
+import { alternativesOf, type Fragment } from '../text/phrase.js';
+import { PhraseIndex } from '../text/phrase-index.js';
+import { type FragmentJson, fragmentFromJson, fragmentToJson } from '../text/phrase-json.js';
+import { compilePattern, compilePhrases, PatternError } from '../text/phrase-pattern.js';
 import { KINDS } from './kinds/index.js';
 import { BUNDLED_RULES_DIR, packNameOf } from './pack-files.js';
 import type { Locator } from './locate.js';

@@ -1,5 +1,5 @@
 import type { Channel, Conversation, Role, Turn } from '../transcript/model.js';
-import type { PhraseSet } from '../text/phrase.js';
+import type { PhraseSet } from '../text/phrase-index.js';
 
 export const SEVERITIES = ['info', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];

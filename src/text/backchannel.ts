@@ -1,5 +1,6 @@
 import { BUILTIN_SETS } from './builtin-sets.js';
-import { compilePhrases, type PhraseSet } from './phrase.js';
+import type { PhraseSet } from './phrase-index.js';
+import { compilePhrases } from './phrase-pattern.js';
 import type { TextView } from './view.js';
 
 /**

@@ -1,29 +1,11 @@
 import { inflectionBase, sameFamily } from './stem.js';
-import { tokenize } from './tokenize.js';
 import { NUMBER, ORDINAL, type TextView } from './view.js';
 
 /**
- * Phrase patterns: words match by stem, so case, punctuation and inflection do not matter
- * ("transferring you" matches `transfer you`). Operators:
- *   (a|b c)   alternatives        [a b]  optional words
- *   *         exactly one word     ...    a gap of up to three words
- *   =word     this exact word, not its inflections ("=pended" does not match "pending")
- *   @name     a named phrase set (the pack's own `sets`, or a built-in such as @number, @weekday)
- *
- * Patterns compile to a small tree matched token by token. Each node knows the words its first
- * token can be, so alternatives are tried only where they can start.
+ * Compiled phrase patterns (see phrase-pattern.ts) and how they match: a small tree matched token by
+ * token, words by stem. Each node knows the words its first token can be, so alternatives are tried
+ * only where they can start, and a match's possible ends are one bit mask, so matching allocates nothing.
  */
-
-export class PatternError extends Error {
-  constructor(
-    message: string,
-    /** 0-based offset of the problem inside the pattern text. */
-    readonly offset: number,
-  ) {
-    super(message);
-    this.name = 'PatternError';
-  }
-}
 
 /**
  * Which tokens a word node accepts: by stem, by exact word, or any number / ordinal ("14th"). A word
@@ -31,7 +13,7 @@ export class PatternError extends Error {
  * family (its inflections), so Porter's merges ("except", "remedy") do not reach it: `families` maps
  * such a stem to the inflection bases allowed.
  */
-interface WordSet {
+export interface WordSet {
   stems: ReadonlySet<string>;
   words: ReadonlySet<string>;
   numbers: boolean;
@@ -48,18 +30,13 @@ export type Fragment =
   | { kind: 'alt'; options: readonly Fragment[]; dispatch?: Dispatch }
   | { kind: 'opt'; item: Fragment };
 
-/** The fragment of a named set, or undefined when no such set exists. */
-type SetResolver = (name: string) => Fragment | undefined;
-
 export interface PhraseMatch {
   /** Indices of the first and last matched tokens. */
   first: number;
   last: number;
 }
 
-const GAP = 3;
-
-function nullable(f: Fragment): boolean {
+export function nullable(f: Fragment): boolean {
   switch (f.kind) {
     case 'word':
     case 'any':
@@ -267,288 +244,9 @@ function reachSome(options: readonly Fragment[], which: readonly number[], view:
 }
 
 /** The longest match of `f` starting at `at`, as its end (exclusive); `at` when none. */
-function longest(f: Fragment, view: TextView, at: number): number {
+export function longest(f: Fragment, view: TextView, at: number): number {
   const ends = reach(f, view, at);
   return ends === 0 ? at : at + 31 - Math.clz32(ends);
-}
-
-/** The most tokens one pattern can span, so the ends of a match fit in a 32-bit mask (see reach). */
-export const MAX_SPAN = 30;
-
-function spanOf(f: Fragment): number {
-  switch (f.kind) {
-    case 'word':
-    case 'any':
-      return 1;
-    case 'gap':
-      return f.max;
-    case 'opt':
-      return spanOf(f.item);
-    case 'seq':
-      return f.items.reduce((n, item) => n + spanOf(item), 0);
-    case 'alt':
-      return Math.max(...f.options.map(spanOf));
-  }
-}
-
-/** Told how matches of a list can start: by a first stem (and what can come second), or by another first token. */
-interface StartSink {
-  /** A first token of this stem, followed by a token of one of `second` (an empty list: by any token, or none). */
-  stem(stem: string, second: readonly WordSet[]): void;
-  /** A first token accepted by exact word, number or ordinal; null: any token. */
-  other(words: WordSet | null): void;
-}
-
-/**
- * How a match of `f`, followed by the fragments `rest`, can start, for a first token taken by stem
- * with what can come second: "the" starts "the team will send you" and "the" alone starts nothing,
- * so a turn's "the" is worth an attempt only before "team". Nothing is merged: the sink marks bits.
- */
-function startsOf(f: Fragment, rest: readonly Fragment[], sink: StartSink): void {
-  switch (f.kind) {
-    case 'word': {
-      const second = followers(rest);
-      f.accepts.stems.forEach((stem) => sink.stem(stem, second));
-      f.accepts.families?.forEach((_, stem) => sink.stem(stem, second));
-      const { words, numbers, ordinals } = f.accepts;
-      if (words.size > 0 || numbers || ordinals) sink.other({ stems: NONE, words, numbers, ordinals });
-      return;
-    }
-    case 'any':
-    case 'gap':
-      return sink.other(null);
-    case 'opt':
-      startsOf(f.item, rest, sink);
-      return startsOfSequence(rest, sink);
-    case 'alt':
-      for (const o of f.options) startsOf(o, rest, sink);
-      return;
-    case 'seq':
-      return startsOfSequence([...f.items, ...rest], sink);
-  }
-}
-
-function startsOfSequence(items: readonly Fragment[], sink: StartSink): void {
-  for (let i = 0; i < items.length; i++) {
-    startsOf(items[i]!, items.slice(i + 1), sink);
-    if (!nullable(items[i]!)) return;
-  }
-}
-
-/** The word sets a token right after a first token must be in, for the rest of a match; empty when any token will do, or none is needed. */
-function followers(rest: readonly Fragment[]): readonly WordSet[] {
-  const sets: WordSet[] = [];
-  for (const item of rest) {
-    if (!firstSets(item, sets)) return NO_SETS;
-    if (!nullable(item)) return sets;
-  }
-  // The rest can match nothing: the match can end at its first token.
-  return NO_SETS;
-}
-
-/** Adds the word sets a match of `f` can start with (as firstWords, without merging them); false when any token can start one. */
-function firstSets(f: Fragment, out: WordSet[]): boolean {
-  switch (f.kind) {
-    case 'word':
-      out.push(f.accepts);
-      return true;
-    case 'any':
-    case 'gap':
-      return false;
-    case 'opt':
-      return firstSets(f.item, out);
-    case 'alt':
-      return f.options.every((o) => firstSets(o, out));
-    case 'seq':
-      for (const item of f.items) {
-        if (!firstSets(item, out)) return false;
-        if (!nullable(item)) return true;
-      }
-      return true;
-  }
-}
-
-const NO_SETS: readonly WordSet[] = [];
-const MANY_FOLLOWERS = 64;
-
-/** Bit sets of lists by word (a bit per list, `width` ints each). */
-class WordBits {
-  readonly byStem = new Map<string, Int32Array>();
-  readonly byWord = new Map<string, Int32Array>();
-  numbers: Int32Array;
-  ordinals: Int32Array;
-  /** Lists that take any token here. */
-  always: Int32Array;
-
-  constructor(private width: number) {
-    this.numbers = new Int32Array(width);
-    this.ordinals = new Int32Array(width);
-    this.always = new Int32Array(width);
-  }
-
-  /** Marks list `id` for these words (null: for any token). */
-  add(id: number, words: WordSet | null): void {
-    if (!words) return mark(this.always, id);
-    words.stems.forEach((stem) => this.markStem(id, stem));
-    words.families?.forEach((_, stem) => this.markStem(id, stem));
-    words.words.forEach((word) => mark(bitsFor(this.byWord, word, this.width), id));
-    if (words.numbers) mark(this.numbers, id);
-    if (words.ordinals) mark(this.ordinals, id);
-  }
-
-  markStem(id: number, stem: string): void {
-    mark(bitsFor(this.byStem, stem, this.width), id);
-  }
-
-  widen(width: number): void {
-    for (const map of [this.byStem, this.byWord]) for (const [key, set] of map) map.set(key, widened(set, width));
-    this.numbers = widened(this.numbers, width);
-    this.ordinals = widened(this.ordinals, width);
-    this.always = widened(this.always, width);
-    this.width = width;
-  }
-
-  /** ORs into `out` (at `to`) the lists token `at` is marked for; a token past the end takes only `always`. */
-  collect(view: TextView, at: number, out: Int32Array, to: number): void {
-    orInto(out, to, this.always);
-    const t = view.tokens[at];
-    if (!t) return;
-    const stem = this.byStem.get(t.stem);
-    if (stem) orInto(out, to, stem);
-    const word = this.byWord.get(t.word);
-    if (word) orInto(out, to, word);
-    if (view.numerals[at] === NUMBER) orInto(out, to, this.numbers);
-    if (view.numerals[at] === ORDINAL) orInto(out, to, this.ordinals);
-  }
-}
-
-const mark = (set: Int32Array, id: number) => void (set[id >> 5]! |= 1 << (id & 31));
-
-function bitsFor(map: Map<string, Int32Array>, key: string, width: number): Int32Array {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Int32Array(width)));
-  return set;
-}
-
-function widened(set: Int32Array, width: number): Int32Array {
-  const wider = new Int32Array(width);
-  wider.set(set);
-  return wider;
-}
-
-function orInto(out: Int32Array, to: number, set: Int32Array): void {
-  for (let w = 0; w < set.length; w++) out[to + w]! |= set[w]!;
-}
-
-/**
- * The phrase lists of one run (every pack's), indexed by how their matches can start: a turn is
- * looked up once, a token (and the one after it) at a time, to find where every list can start (a
- * bit per list), and a list is tried only there, or not at all when it cannot start anywhere in the
- * turn. A list joins on its first use, so lists only ever read as fragments cost nothing.
- */
-export class PhraseIndex {
-  private readonly ids = new Map<Fragment, number>();
-  // Room for 64 lists before the bit sets grow (the bundled packs use about 50).
-  private width = 2;
-  /** Lists a token starts whatever follows it: by exact word, number, or any token. */
-  private readonly plain = new WordBits(this.width);
-  /** By first stem: the lists it starts whatever follows (`any`), and those it starts before given words (`next`). */
-  private readonly byStem = new Map<string, { any: Int32Array; next: WordBits }>();
-  private readonly views = new WeakMap<TextView, { lists: number; bits: Int32Array }>();
-
-  /** A list compiled to `fragment`, matched through this index. */
-  set(fragment: Fragment): PhraseSet {
-    return new PhraseSet(fragment, this);
-  }
-
-  /** The number of a list in this index, joining it on first use. */
-  idOf(fragment: Fragment): number {
-    return this.ids.get(fragment) ?? this.join(fragment);
-  }
-
-  /** Where list `id` (compiled to `fragment`) matches in the view: left to right, the longest match at each start, never overlapping. */
-  matches(id: number, fragment: Fragment, view: TextView): PhraseMatch[] {
-    const bits = this.startsIn(view);
-    const { width } = this;
-    const word = id >> 5;
-    const bit = 1 << (id & 31);
-    const out: PhraseMatch[] = [];
-    const n = view.tokens.length;
-    if ((bits[n * width + word]! & bit) === 0) return out;
-    for (let at = 0; at < n; at++) {
-      if ((bits[at * width + word]! & bit) === 0) continue;
-      const end = longest(fragment, view, at);
-      if (end > at) {
-        out.push({ first: at, last: end - 1 });
-        at = end - 1;
-      }
-    }
-    return out;
-  }
-
-  private join(fragment: Fragment): number {
-    const id = this.ids.size;
-    this.ids.set(fragment, id);
-    if (id >= this.width * 32) {
-      this.width *= 2;
-      this.plain.widen(this.width);
-      for (const entry of this.byStem.values()) {
-        entry.any = widened(entry.any, this.width);
-        entry.next.widen(this.width);
-      }
-    }
-    startsOf(fragment, [], {
-      stem: (stem, second) => {
-        let entry = this.byStem.get(stem);
-        if (!entry) this.byStem.set(stem, (entry = { any: new Int32Array(this.width), next: new WordBits(this.width) }));
-        // Hundreds of words can follow (a set after a set): the filter would cost more to build than it saves.
-        if (second.length === 0 || second.reduce((n, w) => n + w.stems.size + w.words.size, 0) > MANY_FOLLOWERS) mark(entry.any, id);
-        else for (const words of second) entry.next.add(id, words);
-      },
-      other: (words) => this.plain.add(id, words),
-    });
-    return id;
-  }
-
-  /** Per token, the lists that can start there (`width` ints each), then their union over the turn. */
-  private startsIn(view: TextView): Int32Array {
-    const known = this.views.get(view);
-    // A list that joined since: look again (lists join during the first conversations only).
-    if (known?.lists === this.ids.size) return known.bits;
-    const { width } = this;
-    const n = view.tokens.length;
-    const bits = new Int32Array((n + 1) * width);
-    for (let at = 0; at < n; at++) {
-      const here = at * width;
-      this.plain.collect(view, at, bits, here);
-      const entry = this.byStem.get(view.tokens[at]!.stem);
-      if (entry) {
-        orInto(bits, here, entry.any);
-        entry.next.collect(view, at + 1, bits, here);
-      }
-      for (let w = 0; w < width; w++) bits[n * width + w]! |= bits[here + w]!;
-    }
-    this.views.set(view, { lists: this.ids.size, bits });
-    return bits;
-  }
-}
-
-export class PhraseSet {
-  private readonly index: PhraseIndex;
-  private id = -1;
-
-  /** Without an index the list is matched on its own. */
-  constructor(
-    readonly fragment: Fragment,
-    index?: PhraseIndex,
-  ) {
-    this.index = index ?? new PhraseIndex();
-  }
-
-  matches(view: TextView): PhraseMatch[] {
-    if (this.id < 0) this.id = this.index.idOf(this.fragment);
-    return this.index.matches(this.id, this.fragment, view);
-  }
 }
 
 /** Several phrase lists matched together; each match says which list (its index) it came from. */
@@ -624,184 +322,18 @@ function wordSetKey(set: WordSet): string {
   return [sorted(set.stems), sorted(set.words), set.numbers, set.ordinals, sorted(families)].join('\u0002');
 }
 
-function sequenceOf(items: readonly Fragment[]): Fragment {
+export function sequenceOf(items: readonly Fragment[]): Fragment {
   return items.length === 1 ? items[0]! : { kind: 'seq', items };
 }
 
-const NONE: ReadonlySet<string> = new Set();
+export const NONE: ReadonlySet<string> = new Set();
 
 /** A single word matched by stem. */
 export function stemFragment(stem: string): Fragment {
   return { kind: 'word', accepts: { stems: new Set([stem]), words: NONE, numbers: false, ordinals: false } };
 }
 
-/** A word of a pattern: by stem when written as its stem ("transfer"), else within its word family ("exceptions"). */
-function wordFragment(word: string, stem: string): Fragment {
-  if (word === stem || !/^[a-z]+$/.test(word)) return stemFragment(stem);
-  return {
-    kind: 'word',
-    accepts: { stems: NONE, words: NONE, numbers: false, ordinals: false, families: new Map([[stem, new Set([inflectionBase(word)])]]) },
-  };
-}
-
 /** Any number, or any ordinal ("14th"), as a word node. */
 export function numeralFragment(which: 'numbers' | 'ordinals'): Fragment {
   return { kind: 'word', accepts: { stems: NONE, words: NONE, numbers: which === 'numbers', ordinals: which === 'ordinals' } };
-}
-
-/** Compiles one pattern. */
-export function compilePattern(pattern: string, resolve: SetResolver): Fragment {
-  let pos = 0;
-
-  const fail = (message: string, at = pos): never => {
-    throw new PatternError(message, at);
-  };
-
-  const parseAlternatives = (closer: string | undefined): Fragment => {
-    const alternatives = [parseSequence()];
-    while (pattern[pos] === '|') {
-      pos++;
-      alternatives.push(parseSequence());
-    }
-    if (closer !== undefined) {
-      if (pattern[pos] !== closer) fail(`expected '${closer}'`);
-      pos++;
-    }
-    return alternativesOf(alternatives);
-  };
-
-  const parseAtom = (): Fragment[] => {
-    const c = pattern[pos]!;
-    if (c === '(') {
-      pos++;
-      return [parseAlternatives(')')];
-    }
-    if (c === '[') {
-      pos++;
-      return [{ kind: 'opt', item: parseAlternatives(']') }];
-    }
-    if (pattern.startsWith('...', pos)) {
-      pos += 3;
-      return [{ kind: 'gap', max: GAP }];
-    }
-    if (c === '*') {
-      pos++;
-      return [{ kind: 'any' }];
-    }
-    if (c === '=') {
-      const word = /^=([^\s()[\]|*@=]+)/.exec(pattern.slice(pos));
-      if (!word) fail("expected a word after '=', e.g. =pended");
-      const words = tokenize(word![1]!);
-      if (words.length !== 1) fail("'=' takes one word");
-      pos += word![0].length;
-      return [{ kind: 'word', accepts: { stems: NONE, words: new Set([words[0]!.word]), numbers: false, ordinals: false } }];
-    }
-    if (c === '@') {
-      const name = /^@([a-z][\w-]*(?:\.[a-z][\w-]*)?)/i.exec(pattern.slice(pos));
-      if (!name) fail("expected a set name after '@', e.g. @number");
-      const set = resolve(name![1]!);
-      if (set === undefined) fail(`unknown phrase set '@${name![1]}'`);
-      pos += name![0].length;
-      return [set!];
-    }
-    const run = /^[^()[\]|*@=]+/.exec(pattern.slice(pos))![0];
-    const text = run.includes('...') ? run.slice(0, run.indexOf('...')) : run;
-    if (/[.]{2,}/.test(text)) fail("use '...' for a gap");
-    const stray = /[^\p{L}\p{N}\s'’&.,/-]/u.exec(text);
-    if (stray) fail(`'${stray[0]}' is not pattern syntax: patterns match words, and use ( | ) [ ] * ... = @`, pos + stray.index);
-    const words = tokenize(text);
-    if (words.length === 0 && text.trim()) fail(`'${text.trim()}' has no words: patterns match words, not punctuation`);
-    pos += text.length;
-    return words.map((t) => wordFragment(t.word, t.stem));
-  };
-
-  const parseSequence = (): Fragment => {
-    const items: Fragment[] = [];
-    while (pos < pattern.length && !'|)]'.includes(pattern[pos]!)) items.push(...parseAtom());
-    return items.length === 0 ? { kind: 'seq', items } : sequenceOf(items);
-  };
-
-  if (!pattern.trim()) fail('empty pattern', 0);
-  const fragment = parseAlternatives(undefined);
-  if (pos < pattern.length) fail(`unexpected '${pattern[pos]}'`);
-  if (nullable(fragment)) fail('pattern can match without any word', 0);
-  if (spanOf(fragment) > MAX_SPAN) fail(`pattern can span more than ${MAX_SPAN} words: split it into shorter phrases`, 0);
-  return fragment;
-}
-
-/** Compiles a list of patterns into one matcher; errors carry the index of the bad pattern. */
-export function compilePhrases(patterns: readonly string[], resolve: SetResolver, index?: PhraseIndex): PhraseSet {
-  const fragments = patterns.map((p, i) => {
-    try {
-      return compilePattern(p, resolve);
-    } catch (err) {
-      if (err instanceof PatternError) throw Object.assign(err, { patternIndex: i });
-      throw err;
-    }
-  });
-  return new PhraseSet(alternativesOf(fragments), index);
-}
-
-/**
- * A fragment as compact JSON, for the build-time snapshot of compiled bundled packs: a word of one
- * stem (most of every list) is that stem, a sequence is an array, other nodes are objects keyed by
- * their kind, and a word node leaves out what it does not use. A start reads thousands of them.
- */
-export type FragmentJson =
-  string | FragmentJson[] | { alt: FragmentJson[] } | { opt: FragmentJson } | { any: 1 } | { gap: number } | WordJson;
-
-interface WordJson {
-  stems?: string[];
-  words?: string[];
-  numbers?: 1;
-  ordinals?: 1;
-  families?: [string, string[]][];
-}
-
-export function fragmentToJson(f: Fragment): FragmentJson {
-  switch (f.kind) {
-    case 'word': {
-      const { stems, words, numbers, ordinals, families } = f.accepts;
-      if (stems.size === 1 && words.size === 0 && !numbers && !ordinals && !families) return [...stems][0]!;
-      return {
-        ...(stems.size > 0 && { stems: [...stems] }),
-        ...(words.size > 0 && { words: [...words] }),
-        ...(numbers && { numbers: 1 }),
-        ...(ordinals && { ordinals: 1 }),
-        ...(families && { families: [...families].map(([stem, bases]): [string, string[]] => [stem, [...bases]]) }),
-      };
-    }
-    case 'seq':
-      return f.items.map(fragmentToJson);
-    case 'alt':
-      return { alt: f.options.map(fragmentToJson) };
-    case 'opt':
-      return { opt: fragmentToJson(f.item) };
-    case 'any':
-      return { any: 1 };
-    case 'gap':
-      return { gap: f.max };
-  }
-}
-
-// Most word nodes have no exact words and many no stems: they share one empty set.
-const setOf = (values: readonly string[] | undefined): ReadonlySet<string> => (values?.length ? new Set(values) : NONE);
-
-export function fragmentFromJson(j: FragmentJson): Fragment {
-  if (typeof j === 'string') return { kind: 'word', accepts: { stems: new Set([j]), words: NONE, numbers: false, ordinals: false } };
-  if (Array.isArray(j)) return { kind: 'seq', items: j.map(fragmentFromJson) };
-  if ('alt' in j) return { kind: 'alt', options: j.alt.map(fragmentFromJson) };
-  if ('opt' in j) return { kind: 'opt', item: fragmentFromJson(j.opt) };
-  if ('any' in j) return { kind: 'any' };
-  if ('gap' in j) return { kind: 'gap', max: j.gap };
-  return {
-    kind: 'word',
-    accepts: {
-      stems: setOf(j.stems),
-      words: setOf(j.words),
-      numbers: j.numbers === 1,
-      ordinals: j.ordinals === 1,
-      ...(j.families && { families: new Map(j.families.map(([stem, bases]) => [stem, new Set(bases)])) }),
-    },
-  };
 }

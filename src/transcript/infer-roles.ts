@@ -1,5 +1,5 @@
 import { BUILTIN_SETS } from '../text/builtin-sets.js';
-import { compilePhrases } from '../text/phrase.js';
+import { compilePhrases } from '../text/phrase-pattern.js';
 import { viewOf } from '../text/view.js';
 import type { AssignableRole, Conversation, RoleAssignment, Turn } from './model.js';
 

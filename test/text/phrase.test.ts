@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_SETS } from '../../dist/text/builtin-sets.js';
-import { compilePhrases, MAX_SPAN, PatternError, PhraseIndex } from '../../dist/text/phrase.js';
+import { PhraseIndex } from '../../dist/text/phrase-index.js';
+import { compilePhrases, MAX_SPAN, PatternError } from '../../dist/text/phrase-pattern.js';
 import { textView } from '../../dist/text/view.js';
 
 const sets = (name: string) => BUILTIN_SETS[name];

@@ -1,4 +1,5 @@
-import type { PhraseMatch, PhraseSet } from '../../text/phrase.js';
+import type { PhraseMatch } from '../../text/phrase.js';
+import type { PhraseSet } from '../../text/phrase-index.js';
 import { regexMatches, userRegex } from '../../text/safe-regex.js';
 import { hasSignal } from '../../text/turn-signals.js';
 import { type TextView, viewOf } from '../../text/view.js';
