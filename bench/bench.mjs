@@ -256,7 +256,7 @@ async function main() {
   console.log('\ncallcoach benchmark\n');
   for (const [what, value, note] of rows) console.log(`${what.padEnd(width)}  ${value}${note ? `  (${note})` : ''}`);
   console.log('');
-  for (const [what, value, target] of ratios) console.log(`${what.padEnd(width)}  ${value.toFixed(2)}  target ${target}`);
+  for (const [what, value, target] of ratios) console.log(`${what.padEnd(width)}  ${value.toFixed(value < 0.1 ? 3 : 2)}  target ${target}`);
   // Other work on the machine's cores shows as spread: a run's figures are only as quiet as its machine.
   console.log(
     `\nload average at the end: ${loadavg()
