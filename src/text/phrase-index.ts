@@ -81,6 +81,16 @@ function firstSets(f: Fragment, out: WordSet[]): boolean {
 const NO_SETS: readonly WordSet[] = [];
 const MANY_FOLLOWERS = 64;
 
+/** A view's start bits: `bits` from `offset` on, for the lists joined so far. */
+interface Starts {
+  lists: number;
+  bits: Int32Array;
+  offset: number;
+}
+
+// 64 KB: the bits of some hundreds of turns.
+const SLAB = 1 << 14;
+
 /** Bit sets of lists by word (a bit per list, `width` ints each). */
 class WordBits {
   readonly byStem = new Map<string, Int32Array>();
@@ -164,7 +174,10 @@ export class PhraseIndex {
   private readonly plain = new WordBits(this.width);
   /** By first stem: the lists it starts whatever follows (`any`), and those it starts before given words (`next`). */
   private readonly byStem = new Map<string, { any: Int32Array; next: WordBits }>();
-  private readonly views = new WeakMap<TextView, { lists: number; bits: Int32Array }>();
+  private readonly views = new WeakMap<TextView, Starts>();
+  /** Where views' start bits are cut from: one allocation for thousands of turns, not one each. */
+  private slab = new Int32Array(0);
+  private used = 0;
 
   /** A list compiled to `fragment`, matched through this index. */
   set(fragment: Fragment): PhraseSet {
@@ -178,15 +191,15 @@ export class PhraseIndex {
 
   /** Where list `id` (compiled to `fragment`) matches in the view: left to right, the longest match at each start, never overlapping. */
   matches(id: number, fragment: Fragment, view: TextView): PhraseMatch[] {
-    const bits = this.startsIn(view);
+    const { bits, offset } = this.startsIn(view);
     const { width } = this;
     const word = id >> 5;
     const bit = 1 << (id & 31);
     const out: PhraseMatch[] = [];
     const n = view.tokens.length;
-    if ((bits[n * width + word]! & bit) === 0) return out;
+    if ((bits[offset + n * width + word]! & bit) === 0) return out;
     for (let at = 0; at < n; at++) {
-      if ((bits[at * width + word]! & bit) === 0) continue;
+      if ((bits[offset + at * width + word]! & bit) === 0) continue;
       const end = longest(fragment, view, at);
       if (end > at) {
         out.push({ first: at, last: end - 1 });
@@ -221,25 +234,33 @@ export class PhraseIndex {
   }
 
   /** Per token, the lists that can start there (`width` ints each), then their union over the turn. */
-  private startsIn(view: TextView): Int32Array {
+  private startsIn(view: TextView): Starts {
     const known = this.views.get(view);
     // A list that joined since: look again (lists join during the first conversations only).
-    if (known?.lists === this.ids.size) return known.bits;
+    if (known?.lists === this.ids.size) return known;
     const { width } = this;
     const n = view.tokens.length;
-    const bits = new Int32Array((n + 1) * width);
+    const size = (n + 1) * width;
+    if (this.used + size > this.slab.length) {
+      this.slab = new Int32Array(Math.max(SLAB, size));
+      this.used = 0;
+    }
+    const bits = this.slab;
+    const offset = this.used;
+    this.used += size;
     for (let at = 0; at < n; at++) {
-      const here = at * width;
+      const here = offset + at * width;
       this.plain.collect(view, at, bits, here);
       const entry = this.byStem.get(view.tokens[at]!.stem);
       if (entry) {
         orInto(bits, here, entry.any);
         entry.next.collect(view, at + 1, bits, here);
       }
-      for (let w = 0; w < width; w++) bits[n * width + w]! |= bits[here + w]!;
+      for (let w = 0; w < width; w++) bits[offset + n * width + w]! |= bits[here + w]!;
     }
-    this.views.set(view, { lists: this.ids.size, bits });
-    return bits;
+    const starts = { lists: this.ids.size, bits, offset };
+    this.views.set(view, starts);
+    return starts;
   }
 }
 

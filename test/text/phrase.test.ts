@@ -114,6 +114,14 @@ describe('phrase patterns', () => {
       const view = textView(text);
       shared.forEach((set, i) => expect(set.matches(view)).toEqual(compilePhrases(lists[i]!, sets).matches(view)));
     }
+    // Turns' start bits are cut from shared blocks: thousands of turns, and one longer than a block, read back right.
+    const long = textView(`${'filler words here '.repeat(4000)}word9 two`);
+    const turns = Array.from({ length: 3000 }, (_, i) => textView(`turn ${i}: word${i % 70} one, within ${i} days`));
+    for (const view of [...turns, long, ...turns.slice(0, 5)]) {
+      const i = view === long ? 9 : turns.indexOf(view) % 70;
+      expect(shared[i]!.matches(view)).toEqual(compilePhrases(lists[i]!, sets).matches(view));
+    }
+    expect(shared[9]!.matches(long)).toEqual([{ first: 12000, last: 12001 }]);
     expect(shared[64]!.matches(textView('word64 one'))).toEqual([{ first: 0, last: 1 }]);
     expect(shared[2]!.matches(textView('within 3 days'))).toEqual([{ first: 0, last: 2 }]);
     expect(shared[3]!.matches(textView('within the next week'))).toEqual([{ first: 0, last: 3 }]);
