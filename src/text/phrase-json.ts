@@ -1,4 +1,4 @@
-import { type Fragment, NONE } from './phrase.js';
+import { type Fragment, NONE, stemFragment } from './phrase.js';
 
 /**
  * A fragment as compact JSON, for the build-time snapshot of compiled bundled packs: a word of one
@@ -46,7 +46,7 @@ export function fragmentToJson(f: Fragment): FragmentJson {
 const setOf = (values: readonly string[] | undefined): ReadonlySet<string> => (values?.length ? new Set(values) : NONE);
 
 export function fragmentFromJson(j: FragmentJson): Fragment {
-  if (typeof j === 'string') return { kind: 'word', accepts: { stems: new Set([j]), words: NONE, numbers: false, ordinals: false } };
+  if (typeof j === 'string') return stemFragment(j);
   if (Array.isArray(j)) return { kind: 'seq', items: j.map(fragmentFromJson) };
   if ('alt' in j) return { kind: 'alt', options: j.alt.map(fragmentFromJson) };
   if ('opt' in j) return { kind: 'opt', item: fragmentFromJson(j.opt) };

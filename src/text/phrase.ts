@@ -19,6 +19,8 @@ export interface WordSet {
   numbers: boolean;
   ordinals: boolean;
   families?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Set when the node takes exactly this one stem and nothing else (most words of most patterns): one comparison. */
+  only?: string;
 }
 
 /** A compiled pattern (or part of one). */
@@ -121,6 +123,7 @@ function inFamily(set: WordSet, stem: string, word: string): boolean {
 function accepts(set: WordSet, view: TextView, at: number): boolean {
   const t = view.tokens[at];
   if (!t) return false;
+  if (set.only !== undefined) return t.stem === set.only;
   return (
     set.stems.has(t.stem) ||
     inFamily(set, t.stem, t.word) ||
@@ -330,7 +333,7 @@ export const NONE: ReadonlySet<string> = new Set();
 
 /** A single word matched by stem. */
 export function stemFragment(stem: string): Fragment {
-  return { kind: 'word', accepts: { stems: new Set([stem]), words: NONE, numbers: false, ordinals: false } };
+  return { kind: 'word', accepts: { stems: new Set([stem]), words: NONE, numbers: false, ordinals: false, only: stem } };
 }
 
 /** Any number, or any ordinal ("14th"), as a word node. */
