@@ -116,7 +116,7 @@ class WordBits {
     if (words.ordinals) mark(this.ordinals, id);
   }
 
-  markStem(id: number, stem: string): void {
+  private markStem(id: number, stem: string): void {
     mark(bitsFor(this.byStem, stem, this.width), id);
   }
 
