@@ -1,4 +1,4 @@
-import { type Fragment, longest, NONE, nullable, type PhraseMatch, type WordSet } from './phrase.js';
+import { firstSets, type Fragment, longest, NONE, nullable, type PhraseMatch, type WordSet } from './phrase.js';
 import { NUMBER, ORDINAL, type TextView } from './view.js';
 
 /** Told how matches of a list can start: by a first stem (and what can come second), or by another first token. */
@@ -56,28 +56,6 @@ function followers(rest: readonly Fragment[]): readonly WordSet[] {
   return NO_SETS;
 }
 
-/** Adds the word sets a match of `f` can start with (as firstWords, without merging them); false when any token can start one. */
-function firstSets(f: Fragment, out: WordSet[]): boolean {
-  switch (f.kind) {
-    case 'word':
-      out.push(f.accepts);
-      return true;
-    case 'any':
-    case 'gap':
-      return false;
-    case 'opt':
-      return firstSets(f.item, out);
-    case 'alt':
-      return f.options.every((o) => firstSets(o, out));
-    case 'seq':
-      for (const item of f.items) {
-        if (!firstSets(item, out)) return false;
-        if (!nullable(item)) return true;
-      }
-      return true;
-  }
-}
-
 const NO_SETS: readonly WordSet[] = [];
 const MANY_FOLLOWERS = 64;
 
@@ -133,7 +111,8 @@ class WordBits {
     orInto(out, to, this.always);
     const t = view.tokens[at];
     if (!t) return;
-    const stem = this.byStem.get(t.stem);
+    // The index's lists started by exact words or numbers have no stems here: no lookup for them.
+    const stem = this.byStem.size > 0 ? this.byStem.get(t.stem) : undefined;
     if (stem) orInto(out, to, stem);
     const word = this.byWord.get(t.word);
     if (word) orInto(out, to, word);

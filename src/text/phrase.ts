@@ -75,35 +75,33 @@ const firstCache = new WeakMap<Fragment, WordSet | null>();
 /** The tokens a match can start with; null when any token can start one. */
 function firstWords(f: Fragment): WordSet | null {
   if (firstCache.has(f)) return firstCache.get(f)!;
-  let out: WordSet | null;
-  switch (f.kind) {
-    case 'word':
-      out = f.accepts;
-      break;
-    case 'any':
-    case 'gap':
-      out = null;
-      break;
-    case 'opt':
-      out = firstWords(f.item);
-      break;
-    case 'seq': {
-      // The first item's words, and the next item's too while the ones before can match nothing.
-      const parts: (WordSet | null)[] = [];
-      for (const item of f.items) {
-        parts.push(firstWords(item));
-        if (!nullable(item)) break;
-      }
-      out = parts.every((p) => p !== null) ? unionOf(parts as WordSet[]) : null;
-      break;
-    }
-    case 'alt': {
-      const parts = f.options.map(firstWords);
-      out = parts.every((p) => p !== null) ? unionOf(parts as WordSet[]) : null;
-    }
-  }
+  const sets: WordSet[] = [];
+  const out = firstSets(f, sets) ? (sets.length === 1 ? sets[0]! : unionOf(sets)) : null;
   firstCache.set(f, out);
   return out;
+}
+
+/** Adds the word sets a match of `f` can start with (firstWords, before they are merged); false when any token can start one. */
+export function firstSets(f: Fragment, out: WordSet[]): boolean {
+  switch (f.kind) {
+    case 'word':
+      out.push(f.accepts);
+      return true;
+    case 'any':
+    case 'gap':
+      return false;
+    case 'opt':
+      return firstSets(f.item, out);
+    case 'alt':
+      return f.options.every((o) => firstSets(o, out));
+    case 'seq':
+      // The first item's words, and the next item's too while the ones before can match nothing.
+      for (const item of f.items) {
+        if (!firstSets(item, out)) return false;
+        if (!nullable(item)) return true;
+      }
+      return true;
+  }
 }
 
 function mergeFamilies(sets: readonly WordSet[]): Map<string, ReadonlySet<string>> {
