@@ -14,6 +14,8 @@ const code = await run(args, {
   stderr: process.stderr,
   stdin: stdinFile === '-' ? process.stdin : createReadStream(stdinFile),
   env: { ...process.env, CI: '1' },
+  // As bin/callcoach.js runs it: the command line always passes a signal (for SIGINT and SIGTERM).
+  signal: new AbortController().signal,
 });
 await new Promise((resolve) => stdout.end(resolve));
 const { user, system } = process.cpuUsage(cpu);
