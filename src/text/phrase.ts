@@ -38,6 +38,9 @@ export interface PhraseMatch {
   last: number;
 }
 
+/** No match: one shared, frozen answer for the most common case, not an empty array per question. */
+export const NO_MATCHES: readonly PhraseMatch[] = Object.freeze([]);
+
 export function nullable(f: Fragment): boolean {
   switch (f.kind) {
     case 'word':

@@ -1,4 +1,4 @@
-import type { PhraseMatch } from '../../text/phrase.js';
+import { NO_MATCHES, type PhraseMatch } from '../../text/phrase.js';
 import type { PhraseSet } from '../../text/phrase-index.js';
 import { regexMatches, userRegex } from '../../text/safe-regex.js';
 import { hasSignal } from '../../text/turn-signals.js';
@@ -12,10 +12,11 @@ export interface TurnMatcher {
   /** The first match in the turn that no exception voids; `{first: 0, last: -1}` when any turn by the speaker counts. */
   find(turn: Turn): PhraseMatch | undefined;
   /** Every match in the turn that no exception voids, in text order. */
-  findAll(turn: Turn): PhraseMatch[];
+  findAll(turn: Turn): readonly PhraseMatch[];
 }
 
-const WHOLE_TURN: PhraseMatch = { first: 0, last: -1 };
+// Shared answers: a run asks millions of times, and most answers are "nothing" or "the whole turn".
+const WHOLE_TURN: readonly PhraseMatch[] = Object.freeze([Object.freeze({ first: 0, last: -1 })]);
 
 export function rolesOf(speaker: Role | readonly Role[]): ReadonlySet<Role> {
   return new Set(Array.isArray(speaker) ? speaker : [speaker]);
@@ -32,22 +33,21 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   // `with` and `withSignals`: a match needs company in the turn, in words or in how it is written.
   const accompanied = (view: TextView) =>
     (!along && withSignals.length === 0) || (along?.matches(view).length ?? 0) > 0 || withSignals.some((s) => hasSignal(view, s));
-  const findAll = (turn: Turn): PhraseMatch[] => {
-    if (!roles.has(turn.role)) return [];
-    if (!match && regexes.length === 0 && signals.length === 0) return [WHOLE_TURN];
+  const findAll = (turn: Turn): readonly PhraseMatch[] => {
+    if (!roles.has(turn.role)) return NO_MATCHES;
+    if (!match && regexes.length === 0 && signals.length === 0) return WHOLE_TURN;
     const view = viewOf(turn);
     const found = !accompanied(view)
-      ? []
+      ? NO_MATCHES
       : regexes.length === 0
-        ? (match?.matches(view) ?? [])
+        ? (match?.matches(view) ?? NO_MATCHES)
         : [...(match?.matches(view) ?? []), ...regexMatches(regexes, view)].sort((a, b) => a.first - b.first);
     // Most turns match nothing: the exceptions are only worth reading when there is something to void.
-    if (found.length === 0 && signals.length === 0) return [];
-    const exceptions = except?.matches(view) ?? [];
+    if (found.length === 0 && signals.length === 0) return NO_MATCHES;
+    const exceptions = except?.matches(view) ?? NO_MATCHES;
+    if (exceptions.length === 0) return found.length > 0 || !signals.some((s) => hasSignal(view, s)) ? found : WHOLE_TURN;
     const voided = new Set(exceptions.map((m) => view.sentences[m.first]));
-    const kept = found.filter((m) => !voided.has(view.sentences[m.first]));
-    if (kept.length > 0) return kept;
-    return exceptions.length === 0 && signals.some((s) => hasSignal(view, s)) ? [WHOLE_TURN] : [];
+    return found.filter((m) => !voided.has(view.sentences[m.first]));
   };
   return { roles, find: (turn) => findAll(turn)[0], findAll };
 }
