@@ -1,4 +1,4 @@
-import { firstSets, type Fragment, longest, NONE, nullable, type PhraseMatch, type WordSet } from './phrase.js';
+import { firstSets, type Fragment, longest, NO_MATCHES, NONE, nullable, type PhraseMatch, type WordSet } from './phrase.js';
 import { NUMBER, ORDINAL, type TextView } from './view.js';
 
 /** Told how matches of a list can start: by a first stem (and what can come second), or by another first token. */
@@ -59,15 +59,16 @@ function followers(rest: readonly Fragment[]): readonly WordSet[] {
 const NO_SETS: readonly WordSet[] = [];
 const MANY_FOLLOWERS = 64;
 
-/** A view's start bits: `bits` from `offset` on, for the lists joined so far. */
+/** A view's start bits: `bits` from `offset` on, for the lists joined so far, and each list's matches once asked. */
 interface Starts {
   lists: number;
   bits: Int32Array;
   offset: number;
+  found: (readonly PhraseMatch[] | undefined)[];
 }
 
-// 64 KB: the bits of some hundreds of turns.
-const SLAB = 1 << 14;
+// 8 KB: the bits of some tens of turns. Small, because a view kept for its text (view.ts) keeps its block.
+const SLAB = 1 << 11;
 
 /** Bit sets of lists by word (a bit per list, `width` ints each). */
 class WordBits {
@@ -169,14 +170,20 @@ export class PhraseIndex {
   }
 
   /** Where list `id` (compiled to `fragment`) matches in the view: left to right, the longest match at each start, never overlapping. */
-  matches(id: number, fragment: Fragment, view: TextView): PhraseMatch[] {
-    const { bits, offset } = this.startsIn(view);
+  matches(id: number, fragment: Fragment, view: TextView): readonly PhraseMatch[] {
+    const starts = this.startsIn(view);
+    // Views are shared by turns of the same text, and several rules ask for the same list: once each.
+    return (starts.found[id] ??= this.find(id, fragment, view, starts));
+  }
+
+  private find(id: number, fragment: Fragment, view: TextView, { bits, offset }: Starts): readonly PhraseMatch[] {
     const { width } = this;
     const word = id >> 5;
     const bit = 1 << (id & 31);
-    const out: PhraseMatch[] = [];
     const n = view.tokens.length;
-    if ((bits[offset + n * width + word]! & bit) === 0) return out;
+    // Most lists start nowhere in most turns: one shared answer, not an array each.
+    if ((bits[offset + n * width + word]! & bit) === 0) return NO_MATCHES;
+    const out: PhraseMatch[] = [];
     for (let at = 0; at < n; at++) {
       if ((bits[offset + at * width + word]! & bit) === 0) continue;
       const end = longest(fragment, view, at);
@@ -237,7 +244,7 @@ export class PhraseIndex {
       }
       for (let w = 0; w < width; w++) bits[offset + n * width + w]! |= bits[here + w]!;
     }
-    const starts = { lists: this.ids.size, bits, offset };
+    const starts = { lists: this.ids.size, bits, offset, found: [] };
     this.views.set(view, starts);
     return starts;
   }
@@ -255,7 +262,7 @@ export class PhraseSet {
     this.index = index ?? new PhraseIndex();
   }
 
-  matches(view: TextView): PhraseMatch[] {
+  matches(view: TextView): readonly PhraseMatch[] {
     if (this.id < 0) this.id = this.index.idOf(this.fragment);
     return this.index.matches(this.id, this.fragment, view);
   }

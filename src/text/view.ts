@@ -75,11 +75,33 @@ export function textView(raw: string): TextView {
 // With the text it was made from: a turn whose text changed gets a new view.
 const views = new WeakMap<object, { source: string; view: TextView }>();
 
+/**
+ * Views by text, shared by every turn that says the same thing: scripted lines, greetings and
+ * backchannels recur across a batch ("Thank you for calling…", "okay"; half the turns of the STAR
+ * dialogues repeat one seen before), and a view and everything matched in it depend on its text
+ * alone. Least recently used texts leave first, so memory stays bounded however long the run.
+ */
+const byText = new Map<string, TextView>();
+export const TEXTS_KEPT = 1024;
+
+function sharedView(text: string): TextView {
+  const known = byText.get(text);
+  if (known !== undefined) {
+    byText.delete(text);
+    byText.set(text, known);
+    return known;
+  }
+  const view = textView(text);
+  if (byText.size >= TEXTS_KEPT) byText.delete(byText.keys().next().value!);
+  byText.set(text, view);
+  return view;
+}
+
 /** The view of a turn (or any object with text), computed once however many rules look at it. */
 export function viewOf(owner: { text: string }): TextView {
   const known = views.get(owner);
   if (known !== undefined && known.source === owner.text) return known.view;
-  const view = textView(owner.text);
+  const view = sharedView(owner.text);
   views.set(owner, { source: owner.text, view });
   return view;
 }

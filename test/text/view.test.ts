@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quoteOf } from '../../dist/text/quote.js';
-import { textView } from '../../dist/text/view.js';
+import { TEXTS_KEPT, textView, viewOf } from '../../dist/text/view.js';
 
 const words = (text: string) => textView(text).tokens.map((t) => t.word);
 
@@ -44,5 +44,30 @@ describe("a turn's text view of real text", () => {
     expect(s.distressEmoji).toBe(1);
     expect(textView('My PS4 and the SMS code').signals.shouting).toBe(false);
     expect(textView('Thanks so much 😊').signals.distressEmoji).toBe(0);
+  });
+});
+
+describe('views shared by text', () => {
+  it('gives turns that say the same thing one view, and a turn whose text changed a new one', () => {
+    const a = { text: 'Thank you for calling, how can I help?' };
+    const b = { text: 'Thank you for calling, how can I help?' };
+    expect(viewOf(a)).toBe(viewOf(b));
+    const before = viewOf(a);
+    a.text = 'Thank you for waiting.';
+    expect(viewOf(a)).not.toBe(before);
+    expect(viewOf(a).tokens.map((t) => t.word)).toEqual(['thank', 'you', 'for', 'waiting']);
+  });
+
+  it('keeps a bounded number of texts, the least recently used leaving first', () => {
+    const kept = viewOf({ text: 'okay then' });
+    const old = viewOf({ text: 'an old line nobody says again' });
+    for (let i = 0; i < TEXTS_KEPT; i++) {
+      viewOf({ text: `line number ${i}` });
+      if (i % 100 === 0) viewOf({ text: 'okay then' }); // in use all along: stays
+    }
+    expect(viewOf({ text: 'okay then' })).toBe(kept);
+    const again = viewOf({ text: 'an old line nobody says again' });
+    expect(again).not.toBe(old);
+    expect(again.tokens).toEqual(old.tokens);
   });
 });
