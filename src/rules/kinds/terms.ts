@@ -96,7 +96,14 @@ export const termsKind = defineKind({
     const explainers = options.explainers && ctx.phrases(options.explainers, ['explainers']);
     const introducers = options.introducers && ctx.phrases(options.introducers, ['introducers']);
 
-    const find = (view: TextView): Found[] => {
+    // A view's terms depend on its text alone, and views are shared by turns of one text: found once.
+    const terms = new WeakMap<TextView, readonly Found[]>();
+    const find = (view: TextView): readonly Found[] => {
+      let found = terms.get(view);
+      if (!found) terms.set(view, (found = findIn(view)));
+      return found;
+    };
+    const findIn = (view: TextView): Found[] => {
       const found: Found[] = [];
       for (const m of wordedTerms?.matches(view) ?? []) {
         const i = worded[m.tag]!.i;
