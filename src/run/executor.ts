@@ -67,6 +67,9 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
     workerData: setup,
     minThreads: jobs,
     maxThreads: jobs,
+    // A second batch waits in each worker, so a worker that finishes one starts the next at once rather
+    // than waiting for this thread (busy writing results) to hand it over: 11 % of a worker's time was that wait.
+    concurrentTasksPerWorker: 2,
     idleTimeout: 1000,
     // Capped heaps make V8 collect instead of growing, so memory stays flat however long the stream (a
     // leak would show as a worker failing, not as swap). The old generation's cap follows from the input
