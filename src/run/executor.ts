@@ -4,6 +4,7 @@ import type { JobPlan } from './jobs.js';
 import type { Prepared, Setup } from './setup.js';
 import { runTask, type Task, type TaskOutput } from './task.js';
 import { WORKER_FILE } from './worker-file.js';
+import { fromWire, type WireBatch } from './wire.js';
 
 export interface Executor {
   /** Checks a batch of tasks, results in task order. */
@@ -78,11 +79,11 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
     // (2,000-record stream at --jobs 2: 6.18 s against 6.30 s and 6.22 s).
     resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 24 },
   });
-  const one = (task: Task) => (pool.run([task]) as Promise<TaskOutput[]>).catch((err: unknown) => [internalFailure(task, err)]);
+  const one = (task: Task) => (pool.run([task]) as Promise<WireBatch>).then(fromWire, (err: unknown) => [internalFailure(task, err)]);
   return {
     run: async (tasks) => {
       try {
-        return (await pool.run(tasks)) as TaskOutput[];
+        return fromWire((await pool.run(tasks)) as WireBatch);
       } catch {
         return (await Promise.all(tasks.map(one))).flat();
       }
