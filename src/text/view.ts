@@ -79,10 +79,11 @@ const views = new WeakMap<object, { source: string; view: TextView }>();
  * Views by text, shared by every turn that says the same thing: scripted lines, greetings and
  * backchannels recur across a batch ("Thank you for calling…", "okay"; half the turns of the STAR
  * dialogues repeat one seen before), and a view and everything matched in it depend on its text
- * alone. Least recently used texts leave first, so memory stays bounded however long the run.
+ * alone. Least recently used texts leave first, so memory stays bounded however long the run. 512
+ * texts find a third of STAR's turns (1,024: 40 %, for 6 MB more in each thread that checks).
  */
 const byText = new Map<string, TextView>();
-export const TEXTS_KEPT = 1024;
+export const TEXTS_KEPT = 512;
 
 function sharedView(text: string): TextView {
   const known = byText.get(text);
