@@ -35,3 +35,30 @@ describe('the main thread and workers sharing a run', () => {
     expect(await results({ workers: 1, main: true })).toBe(alone);
   });
 });
+
+describe('batches shared between the main thread and a worker', () => {
+  it('go to the worker whenever it has room by the time this thread would take them', async () => {
+    const { sharedExecutor } = await import('../../dist/run/executor.js');
+    const taken = { here: 0, worker: 0 };
+    // A worker that takes 2 ms a batch, off this thread; this thread blocks 2 ms for each of its own.
+    const worker = {
+      run: async (b: readonly Task[]) => (taken.worker++, await new Promise((r) => setTimeout(r, 2)), b),
+      close: async () => undefined,
+    };
+    const here = {
+      run: async (b: readonly Task[]) => {
+        taken.here++;
+        for (const end = performance.now() + 2; performance.now() < end;);
+        return b;
+      },
+      close: async () => undefined,
+    };
+    const shared = sharedExecutor(async () => worker as never, here as never, 1, 0);
+    const batches = Array.from({ length: 40 }, (_, i) => tasks.slice(i, i + 1));
+    const out = await Promise.all(batches.map((b) => shared.run(b)));
+    expect(out).toEqual(batches);
+    // Decided when handed out, all but the first two stayed here, the worker idle.
+    expect(taken.worker).toBeGreaterThanOrEqual(10);
+    expect(taken.here).toBeGreaterThanOrEqual(10);
+  });
+});
