@@ -28,7 +28,12 @@ function filesOf(dir) {
 
 /** One callcoach run in a fresh process: wall time (start-up excluded), CPU time and peak RSS. */
 function measure(args, stdinFile) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), stdinFile, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  // Its output goes to /dev/null as to a file a user redirects it to (written synchronously, as Node writes files).
+  const r = spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), stdinFile, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   const line = r.stderr.trim().split('\n').pop();
   try {
     return JSON.parse(line);
