@@ -124,7 +124,7 @@ export async function run(argv: readonly string[], io: CliIO, cwd = process.cwd(
     )
     .option(
       '-j, --jobs <n>',
-      `worker threads; 1 checks on the main thread (default: the main thread alone for fewer than ${INLINE_BELOW} inputs, else the main thread and a worker per other core: ${CORES - 1} here)`,
+      `threads that check: the main thread and n-1 workers; 1: the main thread alone (default: the main thread alone for fewer than ${INLINE_BELOW} inputs, else one thread per core: ${CORES} here)`,
       count('--jobs', 1),
     )
     .option('--shard <i/n>', 'check only the i-th of n deterministic parts of the inputs', parsed(parseShard))

@@ -43,7 +43,7 @@ export interface CheckerOptions {
   agentFromPath?: string;
   /** Carry every turn's text on each result (what an HTML report, or a later `merge` into one, shows). */
   transcript?: boolean;
-  /** Worker threads (1: none); omitted: none for a small batch, else the main thread and a worker per other core. The results are the same whatever the number. */
+  /** Threads that check: the main thread and jobs - 1 workers (1: the main thread alone); omitted: the main thread alone for a small batch, else one thread per core. The results are the same whatever the number. */
   jobs?: number;
   /** Add the per-agent table to the summary. */
   groupByAgent?: boolean;

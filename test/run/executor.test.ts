@@ -29,10 +29,10 @@ describe('the main thread and workers sharing a run', () => {
       await executor.close();
       return JSON.stringify(out);
     };
-    const alone = await results({ workers: 0, main: true });
+    const alone = await results({ workers: 0 });
     expect(JSON.parse(alone)).toHaveLength(tasks.length);
-    expect(await results({ workers: 1, main: true, before: 16 })).toBe(alone);
-    expect(await results({ workers: 1, main: true })).toBe(alone);
+    expect(await results({ workers: 1, before: 16 })).toBe(alone);
+    expect(await results({ workers: 1 })).toBe(alone);
   });
 });
 
