@@ -4,6 +4,9 @@ import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200_000;
 
+/** How many stems are kept (for tests, as formsKept). */
+export const stemsKept = (): number => cache.size;
+
 /**
  * British spellings are folded to American ones before stemming so "apologise" and "apologize",
  * "colour" and "color", "centre" and "center" share a stem. Pattern and text go through the same fold.
@@ -22,7 +25,9 @@ const MAX_STEMMED = 40;
 export function stem(word: string): string {
   let hit = cache.get(word);
   if (hit === undefined) {
-    hit = word.length <= MAX_STEMMED && /^[a-z]+$/.test(word) ? PorterStemmer.stem(foldSpelling(word)) : word;
+    // Only words are stemmed, and kept: numbers and codes ("66227018", "sv214") stand for themselves.
+    if (word.length > MAX_STEMMED || !/^[a-z]+$/.test(word)) return word;
+    hit = PorterStemmer.stem(foldSpelling(word));
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, hit);
   }

@@ -73,16 +73,22 @@ function expand(lower: string): string[] {
 }
 
 // Transcripts reuse a small vocabulary: each surface form ("Transferring", "can't") is read into its
-// words and their stems once.
+// words and their stems once. Forms with digits are not kept: order numbers, phone numbers and codes
+// rarely come twice, and a long stream would fill the table with them.
 const forms = new Map<string, readonly (readonly [word: string, stem: string])[]>();
 const FORMS_LIMIT = 200_000;
+
+/** How many surface forms are kept (for tests: the table must not grow with the numbers a stream says). */
+export const formsKept = (): number => forms.size;
 
 function wordsOf(raw: string): readonly (readonly [string, string])[] {
   let hit = forms.get(raw);
   if (hit === undefined) {
+    const letters = /\p{L}/u.test(raw);
     // "p.m." and "i.e." lose their inner dots; "11.2" keeps its decimal point.
-    const lower = /\p{L}/u.test(raw) ? raw.toLowerCase().replace(/\./g, '') : raw;
+    const lower = letters ? raw.toLowerCase().replace(/\./g, '') : raw;
     hit = expand(lower).map((word) => [word, stem(word)] as const);
+    if (/\d/.test(raw)) return hit;
     if (forms.size >= FORMS_LIMIT) forms.clear();
     forms.set(raw, hit);
   }
