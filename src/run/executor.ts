@@ -129,12 +129,13 @@ export function sharedExecutor(start: () => Promise<Executor>, inline: Executor,
       seen += tasks.length;
       if (seen > before) pool ??= start();
       if (room()) return toPool(tasks);
-      const mine = turn.then(async () => {
+      // Checked here when this thread gets to it, unless a worker has room by then (undefined).
+      const here = turn.then(async () => {
         await new Promise((resolve) => setImmediate(resolve));
-        return room() ? { later: toPool(tasks) } : { now: await inline.run(tasks) };
+        return room() ? undefined : inline.run(tasks);
       });
-      turn = mine.catch(() => undefined);
-      return mine.then((r) => r.later ?? r.now);
+      turn = here.catch(() => undefined);
+      return here.then((done) => done ?? toPool(tasks));
     },
     close: async () => {
       if (pool) await (await pool).close();

@@ -84,9 +84,8 @@ export const formsKept = (): number => forms.size;
 function wordsOf(raw: string): readonly (readonly [string, string])[] {
   let hit = forms.get(raw);
   if (hit === undefined) {
-    const letters = /\p{L}/u.test(raw);
     // "p.m." and "i.e." lose their inner dots; "11.2" keeps its decimal point.
-    const lower = letters ? raw.toLowerCase().replace(/\./g, '') : raw;
+    const lower = /\p{L}/u.test(raw) ? raw.toLowerCase().replace(/\./g, '') : raw;
     hit = expand(lower).map((word) => [word, stem(word)] as const);
     if (/\d/.test(raw)) return hit;
     if (forms.size >= FORMS_LIMIT) forms.clear();

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { TextView } from './view.js';
+import { perView, type TextView } from './view.js';
 
 /**
  * Signals a rule can ask of a turn, by name (`signals: [shouting, exclaiming]` in a turn match):
@@ -13,7 +13,6 @@ export type TurnSignal = (typeof TURN_SIGNALS)[number];
 const require = createRequire(import.meta.url);
 type Chrono = { parse(text: string): { text: string; index: number }[] };
 let chrono: Chrono | undefined;
-const times = new WeakMap<TextView, boolean>();
 
 // What chrono reads as a date but is no time to wait for: "now", "today" on its own.
 const NOT_A_TIME = /^(?:now|right now|today|tonight|this time|the moment|at the moment|recently|currently)$/i;
@@ -32,16 +31,11 @@ function sentenceAround(text: string, at: number): string {
 const MAYBE_TIME =
   /\d|\b(?:mon|tues?|wed|thu(?:rs)?|fri|sat|sun)(?:day)?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|\b(?:today|tomorrow|tonight|noon|midnight|morning|afternoon|evening|weekend|week|month|year|hours?|minutes?|days?|fortnight)\b/i;
 
-function saysATime(view: TextView): boolean {
-  let found = times.get(view);
-  if (found === undefined && !(FUTURE.test(view.text) && MAYBE_TIME.test(view.text))) found = false;
-  if (found === undefined) {
-    chrono ??= (require('chrono-node') as { en: Chrono }).en;
-    found = chrono.parse(view.text).some((r) => !NOT_A_TIME.test(r.text.trim()) && FUTURE.test(sentenceAround(view.text, r.index)));
-    times.set(view, found);
-  }
-  return found;
-}
+const saysATime = perView((view): boolean => {
+  if (!(FUTURE.test(view.text) && MAYBE_TIME.test(view.text))) return false;
+  chrono ??= (require('chrono-node') as { en: Chrono }).en;
+  return chrono.parse(view.text).some((r) => !NOT_A_TIME.test(r.text.trim()) && FUTURE.test(sentenceAround(view.text, r.index)));
+});
 
 export function hasSignal(view: TextView, signal: TurnSignal): boolean {
   const s = view.signals;

@@ -106,3 +106,17 @@ export function viewOf(owner: { text: string }): TextView {
   views.set(owner, { source: owner.text, view });
   return view;
 }
+
+/**
+ * `compute`, answered once per view: a view is shared by every turn of its text, so a question that
+ * depends on the text alone (a rule's terms, its regex matches, whether a time is said) is worked out
+ * once per text, not once per turn.
+ */
+export function perView<T extends NonNullable<unknown>>(compute: (view: TextView) => T): (view: TextView) => T {
+  const answers = new WeakMap<TextView, T>();
+  return (view) => {
+    let answer = answers.get(view);
+    if (answer === undefined) answers.set(view, (answer = compute(view)));
+    return answer;
+  };
+}

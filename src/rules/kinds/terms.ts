@@ -1,7 +1,7 @@
 import { type Fragment, TaggedPhrases } from '../../text/phrase.js';
 import type { Token } from '../../text/tokenize.js';
 import type { TextView } from '../../text/view.js';
-import { viewOf } from '../../text/view.js';
+import { perView, viewOf } from '../../text/view.js';
 import type { Turn } from '../../transcript/model.js';
 import type { Hit } from '../types.js';
 import { defineKind } from './kind.js';
@@ -96,14 +96,7 @@ export const termsKind = defineKind({
     const explainers = options.explainers && ctx.phrases(options.explainers, ['explainers']);
     const introducers = options.introducers && ctx.phrases(options.introducers, ['introducers']);
 
-    // A view's terms depend on its text alone, and views are shared by turns of one text: found once.
-    const terms = new WeakMap<TextView, readonly Found[]>();
-    const find = (view: TextView): readonly Found[] => {
-      let found = terms.get(view);
-      if (!found) terms.set(view, (found = findIn(view)));
-      return found;
-    };
-    const findIn = (view: TextView): Found[] => {
+    const find = perView((view): readonly Found[] => {
       const found: Found[] = [];
       for (const m of wordedTerms?.matches(view) ?? []) {
         const i = worded[m.tag]!.i;
@@ -127,7 +120,7 @@ export const termsKind = defineKind({
         }
       });
       return found.sort(byPosition);
-    };
+    });
 
     const explained = (view: TextView, f: Found): boolean => {
       if (GLOSS.test(view.text.slice(view.tokens[f.last]!.end))) return true;

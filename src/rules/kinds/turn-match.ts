@@ -2,7 +2,7 @@ import { NO_MATCHES, type PhraseMatch } from '../../text/phrase.js';
 import type { PhraseSet } from '../../text/phrase-index.js';
 import { regexMatches, userRegex } from '../../text/safe-regex.js';
 import { hasSignal } from '../../text/turn-signals.js';
-import { type TextView, viewOf } from '../../text/view.js';
+import { perView, type TextView, viewOf } from '../../text/view.js';
 import type { Role, Turn } from '../../transcript/model.js';
 import type { TurnMatchOptions } from '../schema/turn-match.js';
 import type { CompileContext } from '../types.js';
@@ -28,14 +28,8 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   const except: PhraseSet | undefined = options.except && ctx.phrases(options.except, [...at, 'except']);
   const along: PhraseSet | undefined = options.with && ctx.phrases(options.with, [...at, 'with']);
   const regexes = (options.regex ?? []).map(userRegex);
-  // V8's linear-time engine reads about 25 characters a microsecond: a view's regex matches are kept
-  // (views are shared by turns of one text).
-  const written = new WeakMap<TextView, PhraseMatch[]>();
-  const writtenIn = (view: TextView): PhraseMatch[] => {
-    let found = written.get(view);
-    if (!found) written.set(view, (found = regexMatches(regexes, view)));
-    return found;
-  };
+  // V8's linear-time engine reads about 25 characters a microsecond: a view's regex matches are kept.
+  const writtenIn = perView((view) => regexMatches(regexes, view));
   const signals = options.signals ?? [];
   const withSignals = options.withSignals ?? [];
   // `with` and `withSignals`: a match needs company in the turn, in words or in how it is written.
