@@ -5,10 +5,10 @@ export const CORES = availableParallelism();
 /**
  * Below this many inputs a run uses no worker thread, and a stream starts its workers only once it
  * has checked this many. A worker's start costs about 0.3 s of CPU here (its own copy of the program
- * and packs, and code that runs slowly until V8 has compiled it), and two threads each do more work
- * than one alone. Measured on 2 cores with `npm run bench`'s calls (about 2 ms each), this thread
- * and one worker against this thread alone, cores free: 0.98x at 300 files, 0.93x at 600, 1.02x at
- * 1,000, 1.10x at 2,000.
+ * and packs, and code that runs slowly until V8 has compiled it: its first 80 conversations take 5 ms
+ * each, against 0.4 ms once warm), and two threads each do more work than one alone. Measured on 2
+ * cores with `npm run bench`'s calls, this thread and one worker against this thread alone, cores
+ * free, medians of 5: 0.82x at 300 files, 0.87x at 600, 0.98x at 1,000, 1.08x at 1,500, 1.13x at 2,000.
  */
 export const INLINE_BELOW = 1500;
 
