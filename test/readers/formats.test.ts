@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assignRoles } from '../../dist/transcript/assign-roles.js';
 import { readTranscript, readTranscripts } from '../../dist/transcript/read.js';
@@ -95,5 +95,21 @@ describe('format errors', () => {
     expect(readTranscript({ path: 'x.json', text: '{"hello": 1}' }).error?.message).toMatch(
       /not a transcript: unrecognized JSON: expected one of .*deepgram/,
     );
+  });
+});
+
+describe('turns of every format', () => {
+  it('come in one shape, whatever a format tells of times and words: the rules read turns at one place each', () => {
+    const files = [
+      ...readdirSync('fixtures/formats').map((f) => `fixtures/formats/${f}`),
+      ...readdirSync('fixtures/calls').map((f) => `fixtures/calls/${f}`),
+    ];
+    const shapes = new Set<string>();
+    for (const path of files) {
+      for (const r of readTranscripts({ path, text: readFileSync(path, 'utf8') })) {
+        for (const t of r.conversation?.turns ?? []) shapes.add(Object.keys(t).join(','));
+      }
+    }
+    expect([...shapes]).toEqual(['index,speaker,role,text,startMs,endMs,words,line']);
   });
 });

@@ -2,6 +2,7 @@ import { findNodeAtLocation } from 'jsonc-parser';
 import { ReadError } from '../errors.js';
 import type { AssignableRole, Conversation, Turn, Word } from '../model.js';
 import { speakersOf } from '../model.js';
+import { turnOf } from './assemble.js';
 import { conversationId } from './id.js';
 import { parseJson } from './json.js';
 import type { Reader, Source } from './reader.js';
@@ -42,16 +43,18 @@ export const awsTcaReader: Reader = {
       }
       const role = ROLE[who.toUpperCase()] ?? 'other';
       const words = wordsOf((item as { Items?: unknown }).Items);
-      return {
-        index: i + 1,
-        speaker: role === 'other' ? who : LABEL[role],
-        role,
-        text: text.trim(),
-        ...(typeof start === 'number' && { startMs: start }),
-        ...(typeof end === 'number' && { endMs: end }),
-        ...(words.length > 0 && { words }),
-        line,
-      };
+      return turnOf(
+        {
+          speaker: role === 'other' ? who : LABEL[role],
+          role,
+          text: text.trim(),
+          startMs: typeof start === 'number' ? start : undefined,
+          endMs: typeof end === 'number' ? end : undefined,
+          words: words.length > 0 ? words : undefined,
+          line,
+        },
+        i + 1,
+      );
     });
     return {
       id: conversationId(body.JobName, source.path),

@@ -4,6 +4,7 @@ import type { AssignableRole, Conversation, Turn } from '../model.js';
 import { speakersOf } from '../model.js';
 import { roleFor } from '../roles.js';
 import { formatClock, parseClock } from '../timestamp.js';
+import { turnOf } from './assemble.js';
 import { conversationId } from './id.js';
 import type { Reader, Source } from './reader.js';
 import { readSpeakerLabel } from './speaker-label.js';
@@ -64,15 +65,8 @@ export const textReader: Reader = {
       } else if (parsed) {
         const startMs = parsed.times.startMs ?? pendingMs;
         pendingMs = undefined;
-        turns.push({
-          index: 0,
-          speaker: parsed.label,
-          role: parsed.role ?? roleFor(parsed.label, front.roles),
-          text: parsed.text,
-          line,
-          ...parsed.times,
-          ...(startMs !== undefined && { startMs }),
-        });
+        const role = parsed.role ?? roleFor(parsed.label, front.roles);
+        turns.push(turnOf({ speaker: parsed.label, role, text: parsed.text, startMs, endMs: parsed.times.endMs, line }, 0));
       } else if (turns.length > 0) {
         const last = turns[turns.length - 1]!;
         last.text = last.text ? `${last.text} ${raw.trim()}` : raw.trim();
