@@ -1,6 +1,6 @@
 // npm run bench: throughput, memory and start-up of callcoach against its nearest JavaScript peer
 // (textlint + textlint-rule-prh with the jargon pack's terms) and a raw single-regex scan of the same bytes.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,26 +29,40 @@ function filesOf(dir) {
 /** One callcoach run in a fresh process: wall time (start-up excluded), CPU time and peak RSS. */
 function measure(args, stdinFile) {
   // Its output goes to /dev/null as to a file a user redirects it to (written synchronously, as Node writes files).
-  const r = spawnSync(process.execPath, [join(ROOT, 'bench/measure.mjs'), stdinFile, ...args], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  const line = r.stderr.trim().split('\n').pop();
-  try {
-    return JSON.parse(line);
-  } catch {
-    throw new Error(`callcoach ${args.join(' ')} failed: ${r.stderr}`);
-  }
+  const child = spawn(process.execPath, [join(ROOT, 'bench/measure.mjs'), stdinFile, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+  return new Promise((resolve, reject) =>
+    child.on('close', () => {
+      try {
+        resolve(JSON.parse(stderr.trim().split('\n').pop()));
+      } catch {
+        reject(new Error(`callcoach ${args.join(' ')} failed: ${stderr}`));
+      }
+    }),
+  );
+}
+
+/** Commands run at the same time, as one: the wall time of the slowest, their CPU times added, the largest peak RSS. */
+async function measureTogether(commands) {
+  const rs = await Promise.all(commands.map(({ args, stdin = '/dev/null' }) => measure(args, stdin)));
+  return {
+    wallMs: Math.max(...rs.map((r) => r.wallMs)),
+    cpuMs: rs.reduce((n, r) => n + r.cpuMs, 0),
+    maxRssKb: Math.max(...rs.map((r) => r.maxRssKb)),
+  };
 }
 
 /**
  * Several callcoach commands run in turn (A B C A B C …), so a machine whose speed drifts (other work
- * on its cores) slows each alike; each gets its median wall time, its spread and its peak RSS.
+ * on its cores) slows each alike; each gets its median wall time, its spread and its peak RSS. A
+ * command with `together` is several run at once.
  */
-function interleaved(commands, repeat = REPEAT) {
+async function interleaved(commands, repeat = REPEAT) {
   const runs = commands.map(() => []);
-  for (let i = 0; i < repeat; i++) commands.forEach(({ args, stdin = '/dev/null' }, k) => runs[k].push(measure(args, stdin)));
+  for (let i = 0; i < repeat; i++)
+    for (const [k, { args, stdin = '/dev/null', together }] of commands.entries())
+      runs[k].push(await (together ? measureTogether(together) : measure(args, stdin)));
   return runs.map((rs) => ({
     wallMs: median(rs.map((r) => r.wallMs)),
     minMs: Math.min(...rs.map((r) => r.wallMs)),
@@ -56,6 +70,21 @@ function interleaved(commands, repeat = REPEAT) {
     cpuMs: median(rs.map((r) => r.cpuMs)),
     maxRssMb: median(rs.map((r) => r.maxRssKb)) / 1024,
   }));
+}
+
+const streamRate = (n, r) => `${(n / (r.wallMs / 1000)).toFixed(0)} conversations/s`;
+const streamNote = (r) => `${spread(r)}; CPU ${(r.cpuMs / 1000).toFixed(1)} s; peak RSS ${r.maxRssMb.toFixed(0)} MB`;
+
+/** The first and second halves of a JSON Lines file, written beside it once. */
+function halvesOf(file) {
+  const halves = [`${file}.half-1`, `${file}.half-2`];
+  if (!halves.every((h) => existsSync(h))) {
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    const middle = Math.ceil(lines.length / 2);
+    writeFileSync(halves[0], `${lines.slice(0, middle).join('\n')}\n`);
+    writeFileSync(halves[1], `${lines.slice(middle).join('\n')}\n`);
+  }
+  return halves;
 }
 
 const spread = (r) => `spread ${(r.minMs / 1000).toFixed(2)}–${(r.maxMs / 1000).toFixed(2)} s`;
@@ -158,7 +187,7 @@ async function main() {
   );
 
   const check = (jobs) => ({ args: ['check', '-f', 'jsonl', ...(jobs ? ['--jobs', jobs] : []), corpus] });
-  const [j1, j2, auto] = interleaved([check('1'), check('2'), check(undefined)]);
+  const [j1, j2, auto] = await interleaved([check('1'), check('2'), check(undefined)]);
   const rate = (r) => ({ mbs: mb(bytes) / (r.wallMs / 1000), cps: files.length / (r.wallMs / 1000) });
   for (const [what, r] of [
     ['callcoach --jobs 1', j1],
@@ -206,30 +235,36 @@ async function main() {
       jsonlCorpus(n, (line) => out.write(line));
       await new Promise((resolve) => out.end(resolve));
     }
-    // The first (shorter) stream at both job counts; the longer ones, which take minutes and show
-    // memory staying flat (no median needed), once at --jobs 2.
+    // The first (shorter) stream at both job counts, and as two halves checked at once by two processes
+    // at --jobs 1: nothing shared, nothing handed over, the most two threads get from this machine. The
+    // longer ones, which take minutes and show memory staying flat (no median needed), once at --jobs 2.
     const first = streams.length === 0;
-    const [r, one] = interleaved(first ? [stream(file, '2'), stream(file, '1')] : [stream(file, '2')], first ? Math.min(REPEAT, 3) : 1);
-    if (first) streamJobs = { n, j1: one, j2: r };
-    streams.push({ n, ...r });
-    for (const [jobs, x] of first
-      ? [
-          ['1', one],
-          ['2', r],
-        ]
-      : [['2', r]])
-      add(
-        `stream of ${n} conversations (--jobs ${jobs})`,
-        `${(n / (x.wallMs / 1000)).toFixed(0)} conversations/s`,
-        `${spread(x)}; CPU ${(x.cpuMs / 1000).toFixed(1)} s; peak RSS ${x.maxRssMb.toFixed(0)} MB`,
+    if (first) {
+      const halves = halvesOf(file);
+      const [r, one, split] = await interleaved(
+        [stream(file, '2'), stream(file, '1'), { together: halves.map((half) => stream(half, '1')) }],
+        Math.min(REPEAT, 3),
       );
+      streamJobs = { n, j1: one, j2: r, split };
+      streams.push({ n, ...r });
+      for (const [what, x] of [
+        ['--jobs 1', one],
+        ['--jobs 2', r],
+        ['two --jobs 1 processes, a half each', split],
+      ])
+        add(`stream of ${n} conversations (${what})`, streamRate(n, x), streamNote(x));
+    } else {
+      const [r] = await interleaved([stream(file, '2')], 1);
+      streams.push({ n, ...r });
+      add(`stream of ${n} conversations (--jobs 2)`, streamRate(n, r), streamNote(r));
+    }
   }
   if (existsSync(star)) {
     // Real chat dialogues (Rasa STAR, MIT): the same pipeline on text nobody wrote for this benchmark.
     const file = join(WORK, 'star.jsonl');
     if (!existsSync(file)) writeFileSync(file, gunzipSync(readFileSync(star)));
     const count = readFileSync(file, 'utf8').trimEnd().split('\n').length;
-    const byJobs = interleaved([stream(file, '1'), stream(file, '2')], 1);
+    const byJobs = await interleaved([stream(file, '1'), stream(file, '2')], 1);
     byJobs.forEach((r, k) =>
       add(
         `STAR corpus, ${count} dialogues (--jobs ${k + 1})`,
@@ -246,6 +281,11 @@ async function main() {
     ['jobs 2 / jobs 1, bench corpus', j1.wallMs / j2.wallMs, '≥ 1.6×'],
     ['default job count / jobs 1, bench corpus', j1.wallMs / auto.wallMs, '≥ 1.0×'],
     [`jobs 2 / jobs 1, stream of ${streamJobs.n}`, streamJobs.j1.wallMs / streamJobs.j2.wallMs, '≥ 1.6×'],
+    [
+      `two processes on halves / jobs 1, stream of ${streamJobs.n}`,
+      streamJobs.j1.wallMs / streamJobs.split.wallMs,
+      'none: the most two threads reach here',
+    ],
     ['one-file check / node -e 0', oneFile / nodeStart, '≤ 3×'],
     ['--version / node -e 0', version / nodeStart, '≤ 3×'],
     [
