@@ -78,13 +78,14 @@ function voices(nodes: readonly VttNode[], raw: string): { speaker?: string; tex
     else last.text += text;
   }
   const spoken = parts.map((p) => ({ ...p, text: p.text.replace(/\s+/g, ' ').trim() })).filter((p) => p.text);
+  if (spoken.length > 0) return spoken;
   // "<v It's late" (no ">") makes the whole cue a voice name by the spec; keep the words rather than lose them.
   const bare = raw
     .replace(/^<v\b[^\s>]*\s*/, '')
     .replace(/<[^<>]*>/g, '') // a tag also ends at the next '<', so an unclosed run is not rescanned at each '<'
     .replace(/\s+/g, ' ')
     .trim();
-  return spoken.length > 0 || !bare ? spoken : [{ text: bare }];
+  return bare ? [{ text: bare }] : spoken;
 }
 
 function plainText(nodes: readonly VttNode[]): string {
