@@ -1,7 +1,7 @@
 import type { Conversation } from '../transcript/model.js';
 import { quoteOf } from '../text/quote.js';
 import { isPortraitRule } from './portrait.js';
-import type { CompiledRule, Severity } from './types.js';
+import type { CompiledRule, Hit, Severity } from './types.js';
 
 export interface Finding {
   rule: string;
@@ -47,33 +47,48 @@ export function runRules(conversation: Conversation, rules: readonly CompiledRul
     const { applicable, hits, unobservable, handled } = rule.check(conversation);
     const severity = (portrait !== null && rule.severities?.[portrait]) || rule.severity;
     const tip = (portrait !== null && rule.tips?.[portrait]) || rule.tip;
-    // One finding per rule and turn, whatever number of matches the turn holds.
-    const seen = new Set<number>();
-    const findings = hits
-      .filter((h) => !seen.has(h.turn.index) && seen.add(h.turn.index))
-      .filter((h) => !taken.has(`${rule.pack}\u0000${h.turn.index}`) && taken.add(`${rule.pack}\u0000${h.turn.index}`))
-      .map((hit): Finding => ({
-        rule: rule.id,
-        pack: rule.pack,
-        step: rule.step,
-        severity,
-        turn: hit.turn.index,
-        speaker: hit.turn.speaker,
-        role: hit.turn.role,
-        startMs: hit.turn.startMs ?? null,
-        line: hit.turn.line,
-        quote: quoteOf(hit.turn, hit.first, hit.last),
-        message: fill(rule.message, hit.vars),
-        tip: fill(tip, hit.vars),
-      }));
+    const findings = findingsOf(rule, hits, taken, severity, tip);
     return {
       rule,
       applicable: applicable || findings.length > 0,
       findings,
-      handled: [...new Set((handled ?? []).map((h) => h.turn.index))].sort((a, b) => a - b),
+      handled: handled && handled.length > 0 ? [...new Set(handled.map((h) => h.turn.index))].sort((a, b) => a - b) : [],
       ...(unobservable !== undefined && !applicable && findings.length === 0 && { unobservable }),
     };
   });
+}
+
+/**
+ * One finding per rule and turn, whatever number of matches the turn holds, unless an earlier rule of
+ * the pack took the turn. Most rules find nothing in most conversations: nothing is built for them.
+ */
+function findingsOf(rule: CompiledRule, hits: readonly Hit[], taken: Set<string>, severity: Severity, tip: string): Finding[] {
+  if (hits.length === 0) return [];
+  const findings: Finding[] = [];
+  const seen = new Set<number>();
+  for (const hit of hits) {
+    const { turn } = hit;
+    if (seen.has(turn.index)) continue;
+    seen.add(turn.index);
+    const key = `${rule.pack}\u0000${turn.index}`;
+    if (taken.has(key)) continue;
+    taken.add(key);
+    findings.push({
+      rule: rule.id,
+      pack: rule.pack,
+      step: rule.step,
+      severity,
+      turn: turn.index,
+      speaker: turn.speaker,
+      role: turn.role,
+      startMs: turn.startMs ?? null,
+      line: turn.line,
+      quote: quoteOf(turn, hit.first, hit.last),
+      message: fill(rule.message, hit.vars),
+      tip: fill(tip, hit.vars),
+    });
+  }
+  return findings;
 }
 
 /** The order every report uses: by turn, then step, then rule id. */
