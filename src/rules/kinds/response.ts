@@ -65,8 +65,15 @@ export const responseKind = defineKind({
 
     const satisfied = (turns: readonly Turn[], at: number, w: CompiledWindow): Turn | undefined => {
       const { before, after } = window(turns, at, w);
-      const own = w.spec.sameTurn ? [turns[at]!] : [];
-      return [...own, ...before, ...after].find((t) => w.matcher.find(t));
+      if (w.spec.sameTurn && w.matcher.find(turns[at]!)) return turns[at];
+      return before.find((t) => w.matcher.find(t)) ?? after.find((t) => w.matcher.find(t));
+    };
+    const anySatisfied = (turns: readonly Turn[], at: number, windows: readonly CompiledWindow[]): Turn | undefined => {
+      for (const w of windows) {
+        const t = satisfied(turns, at, w);
+        if (t) return t;
+      }
+      return undefined;
     };
 
     return ({ turns }) => {
@@ -75,26 +82,28 @@ export const responseKind = defineKind({
       let applicable = false;
       let quietUntil = -1;
       const reported = new Set<Turn>();
-      turns.forEach((turn, at) => {
+      // A loop, not a callback: its closures would cost a context per turn, and most turns trigger nothing.
+      for (let at = 0; at < turns.length; at++) {
+        const turn = turns[at]!;
         const m = trigger.find(turn);
-        if (!m || at <= quietUntil) return;
-        const forbidden = forbid.map((w) => satisfied(turns, at, w)).find(Boolean);
+        if (!m || at <= quietUntil) continue;
+        const forbidden = anySatisfied(turns, at, forbid);
         // Report on the response turn: with no such turn (the call ended), there is nothing to judge.
         const responder = expect[0] ? window(turns, at, expect[0]).after[0] : undefined;
         const target = options.report === 'trigger' ? turn : (forbidden ?? responder);
-        if (!target) return;
+        if (!target) continue;
         applicable = true;
-        const met = expect.map((w) => satisfied(turns, at, w)).find(Boolean);
+        const met = anySatisfied(turns, at, expect);
         const missing = expect.length > 0 && !met;
         if (!missing && !forbidden) {
           handled.push({ turn: met ?? target });
-          return;
+          continue;
         }
-        if (reported.has(target)) return;
+        if (reported.has(target)) continue;
         reported.add(target);
         hits.push(target === turn ? { turn, first: m.first, last: m.last } : { turn: target });
         quietUntil = at + options.cooldown;
-      });
+      }
       return { applicable, hits, handled };
     };
   },

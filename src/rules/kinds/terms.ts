@@ -141,7 +141,7 @@ export const termsKind = defineKind({
         if (!speaks) {
           for (const f of found) known.add(f.key);
           // Inflected and possessive forms are the same term: the customer's "DLCs" covers the agent's "DLC's".
-          for (const t of view.tokens) known.add(capitalKey(t.raw).toUpperCase()).add(t.raw.toUpperCase());
+          for (const k of mentionsOf(view)) known.add(k);
           continue;
         }
         applicable = true;
@@ -158,6 +158,11 @@ export const termsKind = defineKind({
     };
   },
 });
+
+/** The keys under which a customer's words make terms known: each token as said, and as its term's key. */
+const mentionsOf = perView((view: TextView): readonly string[] =>
+  view.tokens.flatMap((t) => [capitalKey(t.raw).toUpperCase(), t.raw.toUpperCase()]),
+);
 
 function hitFor(turn: Turn, found: Found[]): Hit {
   return {
