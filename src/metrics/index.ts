@@ -37,6 +37,19 @@ export interface Metrics {
 }
 
 const cache = new WeakMap<Conversation, Map<MetricOptions, Metrics>>();
+const interned = new Map<string, MetricOptions>([[JSON.stringify(DEFAULT_METRIC_OPTIONS), DEFAULT_METRIC_OPTIONS]]);
+
+/**
+ * The defaults with other interruption settings, one object for equal settings: figures are kept per
+ * options object, so rules that measure alike (a rule giving the defaults) share one computation.
+ */
+export function metricOptionsWith(interruptions: Partial<InterruptionOptions>): MetricOptions {
+  const options = { ...DEFAULT_METRIC_OPTIONS, interruptions: { ...DEFAULT_METRIC_OPTIONS.interruptions, ...interruptions } };
+  const key = JSON.stringify(options);
+  let known = interned.get(key);
+  if (!known) interned.set(key, (known = options));
+  return known;
+}
 
 /** The timing figures of a conversation, computed once per set of options. */
 export function metricsOf(conversation: Conversation, options: MetricOptions = DEFAULT_METRIC_OPTIONS): Metrics {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsOf } from '../../dist/metrics/index.js';
+import { DEFAULT_METRIC_OPTIONS, metricOptionsWith, metricsOf } from '../../dist/metrics/index.js';
 import type { Conversation, Role, Turn } from '../../dist/transcript/model.js';
 
 /** A word-timed conversation: each turn is [role, "word@start-end ..."]. */
@@ -100,5 +100,23 @@ describe('turn-level interruptions', () => {
       ['agent', 'Right, have you tried turning it off and on again?', 2500, 5000],
     );
     expect(metricsOf(c).interruptions.map((i) => i.turn.index)).toEqual([2]);
+  });
+});
+
+describe('interruption settings', () => {
+  // Figures are kept per options object: a rule that gives the defaults must not measure the call again.
+  it('gives rules with equal settings one options object, the defaults for default settings', () => {
+    const defaults = DEFAULT_METRIC_OPTIONS.interruptions;
+    expect(metricOptionsWith({})).toBe(DEFAULT_METRIC_OPTIONS);
+    expect(metricOptionsWith({ minLeadMs: defaults.minLeadMs, backchannels: [...defaults.backchannels] })).toBe(DEFAULT_METRIC_OPTIONS);
+    const slower = metricOptionsWith({ minLeadMs: 900 });
+    expect(slower).not.toBe(DEFAULT_METRIC_OPTIONS);
+    expect(slower.interruptions.minLeadMs).toBe(900);
+    expect(metricOptionsWith({ minLeadMs: 900 })).toBe(slower);
+  });
+
+  it('measures a conversation once for a rule that gives the defaults', () => {
+    const c = timed(['customer', 'my@0-400 bill@400-800'], ['agent', 'sorry@900-1300']);
+    expect(metricsOf(c, metricOptionsWith({ minOverlapMs: DEFAULT_METRIC_OPTIONS.interruptions.minOverlapMs }))).toBe(metricsOf(c));
   });
 });

@@ -1,4 +1,4 @@
-import { DEFAULT_METRIC_OPTIONS, metricsOf, type MetricOptions } from '../../metrics/index.js';
+import { DEFAULT_METRIC_OPTIONS, metricOptionsWith, metricsOf } from '../../metrics/index.js';
 import { DEFAULT_BACKCHANNELS } from '../../text/backchannel.js';
 import type { Hit } from '../types.js';
 import { defineKind } from './kind.js';
@@ -33,7 +33,7 @@ export const interruptionKind = defineKind({
     const interrupters = rolesOf(options.speaker);
     const victims = rolesOf(options.over);
     const { speaker: _s, over: _o, ...measured } = options;
-    const metricOptions: MetricOptions = { ...DEFAULT_METRIC_OPTIONS, interruptions: { ...defaults, ...measured } };
+    const metricOptions = metricOptionsWith(measured);
     return (conversation) => {
       const metrics = metricsOf(conversation, metricOptions);
       // Untimed writing has no talking over: cut-off markers are a spoken transcript's convention.
