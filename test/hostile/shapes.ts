@@ -35,6 +35,17 @@ export const SHAPES: readonly Shape[] = [
   { name: 'deeply nested JSON arrays', path: 'a.json', make: (n) => '['.repeat(n / 2) + ']'.repeat(n / 2) },
   { name: 'deeply nested JSON objects', path: 'a.json', make: (n) => '{"a":'.repeat(n / 5) + '1' + '}'.repeat(n / 5) },
   { name: 'a JSON turn of "a-"', path: 'a.json', make: (n) => `{"turns":[{"speaker":"Agent","text":"${fill(n, 'a-')}"}]}` },
+  {
+    // Every turn's line is looked up by key through the object: a search per turn was quadratic (1.6 MB: 12 s).
+    name: 'a JSON object of many keys before its turns',
+    path: 'a.json',
+    make: (n) => {
+      const keys = Array.from({ length: Math.ceil(n / 16) }, (_, i) => `"k${i}":0,`).join('');
+      const turn = '{"speaker":0,"elements":[{"type":"text","value":"hi"}]}';
+      const turns = Array.from({ length: Math.ceil(n / 2 / turn.length) }, () => turn).join(',');
+      return `{"x":{"monologues":0},${keys}"monologues":[${turns}]}`;
+    },
+  },
   { name: 'JSON Lines of one long record', path: 'a.jsonl', make: (n) => `{"turns":[{"speaker":"Agent","text":"${fill(n, 'a-')}"}]}\n` },
 ];
 

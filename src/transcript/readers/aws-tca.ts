@@ -1,4 +1,3 @@
-import { findNodeAtLocation } from 'jsonc-parser';
 import { ReadError } from '../errors.js';
 import type { AssignableRole, Conversation, Turn, Word } from '../model.js';
 import { speakersOf } from '../model.js';
@@ -18,17 +17,15 @@ export const awsTcaReader: Reader = {
   read(source: Source): Conversation {
     const doc = parseJson(source.text);
     const body = doc.value as { JobName?: unknown; Transcript?: unknown } | null;
-    const list = findNodeAtLocation(doc.root, ['Transcript']);
-    if (!body || typeof body !== 'object' || !Array.isArray(body.Transcript) || !list) {
+    if (!body || typeof body !== 'object' || !Array.isArray(body.Transcript)) {
       throw new ReadError(
         'expected an object with a "Transcript" array (Amazon Transcribe Call Analytics output)',
-        doc.lineOf(list ?? doc.root),
+        doc.lineAt(['Transcript']),
         1,
       );
     }
     const turns: Turn[] = body.Transcript.map((item: unknown, i: number) => {
-      const node = list.children![i]!;
-      const line = doc.lineOf(node);
+      const line = doc.lineAt(['Transcript', i]);
       const where = `Transcript[${i}]`;
       if (!item || typeof item !== 'object') throw new ReadError(`${where} must be an object`, line, 1);
       const { ParticipantRole: who, Content: text, BeginOffsetMillis: start, EndOffsetMillis: end } = item as Record<string, unknown>;

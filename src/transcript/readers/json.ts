@@ -1,4 +1,5 @@
-import { findNodeAtLocation, getNodeValue, type JSONPath, type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { getNodeValue, type JSONPath, type Node, type ParseError, ParseErrorCode, parseTree } from 'jsonc-parser';
+import { jsonOffsets } from './json-offsets.js';
 import { positionsOf, ReadError } from '../errors.js';
 
 const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
@@ -19,40 +20,27 @@ const EXPECTED: Partial<Record<ParseErrorCode, string>> = {
 
 export interface JsonDocument {
   value: unknown;
-  /** The located syntax tree, built on first use: only lines need it. */
-  readonly root: Node;
-  /** 1-based line of a node, so turns can point into the file. */
-  lineOf(node: Node): number;
-  /** 1-based line of the value at a path (the nearest existing parent when it is missing). */
+  /** 1-based line of the value at a path (the nearest existing parent when it is missing), so turns can point into the file. */
   lineAt(path: JSONPath): number;
 }
 
 /**
  * Strict JSON: JSON.parse (native, several times faster), and the locating parser only to say where
- * a syntax error is (JSON.parse only says "position N") or, on first use, where a value's line is.
+ * a syntax error is (JSON.parse only says "position N"). Lines are found on first use.
  */
 export function parseJson(text: string): JsonDocument {
   const source = text.replace(/^\uFEFF/, '');
   const value = parseValue(source);
-  let tree: { root: Node; positionAt: ReturnType<typeof positionsOf> } | undefined;
-  const located = () => (tree ??= locate(source));
-  const lineOf = (node: Node) => located().positionAt(node.offset).line;
+  let located: { offsetAt: ReturnType<typeof jsonOffsets>; positionAt: ReturnType<typeof positionsOf> } | undefined;
   const lineAt = (path: JSONPath) => {
-    const { root } = located();
+    located ??= { offsetAt: jsonOffsets(source), positionAt: positionsOf(source) };
     for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(root, path.slice(0, n));
-      if (node) return lineOf(node);
+      const offset = located.offsetAt(path.slice(0, n));
+      if (offset !== undefined) return located.positionAt(offset).line;
     }
     return 1;
   };
-  return {
-    value,
-    get root() {
-      return located().root;
-    },
-    lineOf,
-    lineAt,
-  };
+  return { value, lineAt };
 }
 
 /** Only the value of strict JSON text (a JSON Lines record: its lines are all 1); a syntax error is thrown located. */
@@ -70,20 +58,20 @@ function parseValue(source: string): unknown {
     return JSON.parse(source);
   } catch {
     // Throws the located error; JSON text the locating parser accepts is read as it reads it.
-    return getNodeValue(locate(source).root);
+    return getNodeValue(locate(source));
   }
 }
 
-function locate(source: string): { root: Node; positionAt: ReturnType<typeof positionsOf> } {
+/** The located error of JSON text JSON.parse rejected, or its value when the locating parser accepts it. */
+function locate(source: string): Node {
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const first = errors[0];
-  const positionAt = positionsOf(source);
   if (first || !root) {
-    const { line, column } = positionAt(first?.offset ?? 0);
+    const { line, column } = positionsOf(source)(first?.offset ?? 0);
     throw new ReadError(`invalid JSON: ${first ? (EXPECTED[first.error] ?? 'syntax error') : 'empty file'}`, line, column);
   }
-  return { root, positionAt };
+  return root;
 }
 
 // Parsing and reading values recurse once per level: a limit keeps deep input from exhausting the stack,
