@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,15 @@ describe('the executable', () => {
     );
     expect(loaded.stderr).toBe('');
     expect(loaded.stdout.trim()).toBe('true');
+  });
+
+  it("keeps our regex literals as literals in its bundles (a regex built on each call costs a run's time)", () => {
+    // esbuild rewrites literals it thinks the target lacks (\p{…} escapes) as new RegExp(), built at every evaluation.
+    for (const file of ['cli.cjs', 'worker.js']) {
+      const bundle = readFileSync(join(ROOT, 'dist/bundle', file), 'utf8');
+      expect(bundle.match(/new RegExp\("[^"]*\\\\p\{/g) ?? []).toEqual([]);
+      expect(bundle).toMatch(/\/\\p\{L\}/);
+    }
   });
 
   it('prints its version', () => {
