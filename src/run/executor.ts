@@ -55,6 +55,15 @@ export function workerHeapMb(limits: Limits): number {
 }
 
 /**
+ * Batches handed to a worker at a time, one checked and the rest waiting, so a worker that finishes one
+ * starts the next at once rather than waiting for this thread (busy checking a batch of its own, or
+ * writing results) to hand it over. With one waiting, 11 % of a worker's time was that wait. Medians of
+ * 5 on 2 cores against one waiting: three waiting, 10k-conversation stream at --jobs 2 -3 to -5 %, the
+ * bench corpus at the default job count -2.4 %, STAR at --jobs 2 -3.4 %; two waiting -3 %, five -1.5 %.
+ */
+const PER_WORKER = 4;
+
+/**
  * Runs tasks on `jobs` worker threads; each worker loads the config and compiles the packs once. A batch
  * whose worker dies (out of memory, a crash) is retried one task at a time on fresh workers, so only
  * the input that kills a worker is reported as failed, and the rest of the batch is checked.
@@ -68,9 +77,7 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
     workerData: setup,
     minThreads: jobs,
     maxThreads: jobs,
-    // A second batch waits in each worker, so a worker that finishes one starts the next at once rather
-    // than waiting for this thread (busy writing results) to hand it over: 11 % of a worker's time was that wait.
-    concurrentTasksPerWorker: 2,
+    concurrentTasksPerWorker: PER_WORKER,
     idleTimeout: 1000,
     // Capped heaps make V8 collect instead of growing, so memory stays flat however long the stream (a
     // leak would show as a worker failing, not as swap). The old generation's cap follows from the input
@@ -103,7 +110,7 @@ export async function executorFor(plan: JobPlan, prepared: Prepared, setup: Setu
 
 /**
  * The workers and this thread together. The workers start once `before` tasks have been checked
- * here; then a batch goes to them while they have fewer than two each to do, else it is checked here.
+ * here; then a batch goes to them while they have fewer than PER_WORKER each to do, else it is checked here.
  * So this thread checks while the workers start and whenever they are busy, and they never run dry.
  * This thread takes its batches one per turn of the event loop and decides each when it gets to it:
  * the workers' finished batches are collected between two of its own, and a batch goes to a worker
@@ -115,7 +122,7 @@ export function sharedExecutor(start: () => Promise<Executor>, inline: Executor,
   let seen = 0;
   let queued = 0;
   let turn: Promise<unknown> = Promise.resolve();
-  const room = () => pool !== undefined && queued < workers * 2;
+  const room = () => pool !== undefined && queued < workers * PER_WORKER;
   const toPool = async (tasks: readonly Task[]) => {
     queued++;
     try {

@@ -40,9 +40,15 @@ describe('batches shared between the main thread and a worker', () => {
   it('go to the worker whenever it has room by the time this thread would take them', async () => {
     const { sharedExecutor } = await import('../../dist/run/executor.js');
     const taken = { here: 0, worker: 0 };
-    // A worker that takes 2 ms a batch, off this thread; this thread blocks 2 ms for each of its own.
+    // A worker that takes 2 ms a batch, one at a time as a thread does, off this thread; this thread
+    // blocks 2 ms for each of its own.
+    let busy: Promise<unknown> = Promise.resolve();
     const worker = {
-      run: async (b: readonly Task[]) => (taken.worker++, await new Promise((r) => setTimeout(r, 2)), b),
+      run: (b: readonly Task[]) => {
+        const done = busy.then(async () => (taken.worker++, await new Promise((r) => setTimeout(r, 2)), b));
+        busy = done;
+        return done;
+      },
       close: async () => undefined,
     };
     const here = {
