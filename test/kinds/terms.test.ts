@@ -31,6 +31,15 @@ describe('terms kind', () => {
     expect(ruleTurns(rule, 'Customer: the abx light is red\nAgent: The ABX light means no signal.')).toEqual([]);
   });
 
+  // The customer's words are taken in only when an agent's turn has a term to check: every earlier turn counts, no later one.
+  it('counts the customer turns before the term, however many agent turns came between, and none after', () => {
+    const said = "Customer: my DLCs are gone\nAgent: Let me look.\nCustomer: Okay.\nAgent: Still looking.\nAgent: Your DLC's are back.";
+    expect(ruleTurns(rule, said)).toEqual([]);
+    expect(
+      ruleTurns(rule, 'Agent: Let me look.\nAgent: Your DLC is back.\nCustomer: What is a DLC?\nAgent: The DLC is your add-on.'),
+    ).toEqual([2]);
+  });
+
   it('accepts a term explained in the same turn, and from then on', () => {
     expect(ruleTurns(rule, 'Agent: You need an RMA, that is a return label.\nAgent: The RMA is emailed.')).toEqual([]);
     expect(ruleTurns(rule, 'Agent: You need a return slip, called an RMA.')).toEqual([]);

@@ -38,6 +38,8 @@ const capitalKey = (raw: string) => {
   const plain = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
   return plain.endsWith('s') ? plain.replace(/'?s$/, '') : plain;
 };
+// A listed capital starts with one ("RMA", "A&E"); an acronym has two ("2SV"): either way a token with none is neither.
+const mayBeCapitals = (t: Token) => /[A-Z]/.test(t.raw);
 const isCapitals = (variant: string) => /^[A-Z][A-Z0-9&]+(?:'?s)?$/.test(variant.trim());
 
 /** Jargon: listed terms with plain alternatives, plus unlisted acronyms; mirrored and explained terms are fine. */
@@ -102,7 +104,8 @@ export const termsKind = defineKind({
         const i = worded[m.tag]!.i;
         found.push({ key: `#${i}`, label: said(view, m.first, m.last), plain: entries[i]!.plain, first: m.first, last: m.last });
       }
-      if (shouting(view)) return found.sort(byPosition);
+      // Most turns have no token a capital could start: no acronyms to look for, nor shouting to rule them out.
+      if (!view.tokens.some(mayBeCapitals) || shouting(view)) return found.sort(byPosition);
       view.tokens.forEach((t, i) => {
         const key = capitalKey(t.raw);
         const listed = byCapitals.get(key);
@@ -132,6 +135,8 @@ export const termsKind = defineKind({
       const hits: Hit[] = [];
       // Terms the customer has said, or the agent has explained, so far: from then on they are shared language.
       const known = new Set<string>();
+      // The customer's turns whose words are not in `known` yet: added only when a term needs them, once each.
+      let heard: TextView[] = [];
       let applicable = false;
       for (const turn of turns) {
         const view = viewOf(turn);
@@ -140,11 +145,14 @@ export const termsKind = defineKind({
         const found = find(view);
         if (!speaks) {
           for (const f of found) known.add(f.key);
-          // Inflected and possessive forms are the same term: the customer's "DLCs" covers the agent's "DLC's".
-          for (const k of mentionsOf(view)) known.add(k);
+          heard.push(view);
           continue;
         }
         applicable = true;
+        if (found.length === 0) continue;
+        // Inflected and possessive forms are the same term: the customer's "DLCs" covers the agent's "DLC's".
+        for (const v of heard) for (const k of mentionsOf(v)) known.add(k);
+        heard = [];
         const own = ignored?.matches(view) ?? [];
         const isOwnWord = (f: Found) =>
           ignoredCapitals.has(f.label.toUpperCase()) || own.some((m) => m.first <= f.first && f.last <= m.last);
