@@ -38,8 +38,11 @@ const capitalKey = (raw: string) => {
   const plain = raw.includes('’') ? raw.replace(/’/g, "'") : raw;
   return plain.endsWith('s') ? plain.replace(/'?s$/, '') : plain;
 };
-// A listed capital starts with one ("RMA", "A&E"); an acronym has two ("2SV"): either way a token with none is neither.
-const mayBeCapitals = (t: Token) => /[A-Z]/.test(t.raw);
+// A listed capital starts with one and then a capital, digit or "&" ("RMA", "A&E"); an acronym is capitals
+// and digits, two of them capitals ("2SV"). A token that starts otherwise ("I", "Hello", "12") is neither.
+const capitalOrDigit = (c: number) => (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const mayBeCapitals = (t: Token) =>
+  capitalOrDigit(t.raw.charCodeAt(0)) && (capitalOrDigit(t.raw.charCodeAt(1)) || t.raw.charCodeAt(1) === 38) && /[A-Z]/.test(t.raw);
 const isCapitals = (variant: string) => /^[A-Z][A-Z0-9&]+(?:'?s)?$/.test(variant.trim());
 
 /** Jargon: listed terms with plain alternatives, plus unlisted acronyms; mirrored and explained terms are fine. */
