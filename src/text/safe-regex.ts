@@ -123,14 +123,17 @@ export function requiredChars(source: string): string[] {
 export function regexMatches(regexes: readonly UserRegex[], view: TextView): PhraseMatch[] {
   const out: PhraseMatch[] = [];
   const text = regexes.length > 0 ? view.text.toLowerCase() : '';
+  const { tokens } = view;
   for (const { re, required } of regexes) {
     if (!required.every((c) => text.includes(c))) continue;
+    // Matches come in text order: the token a match starts in is found from the last one on, not from the start.
+    let first = 0;
     for (const m of text.matchAll(re)) {
       const end = m.index + m[0].length;
-      const first = view.tokens.findIndex((t) => t.end > m.index);
-      if (first < 0) continue;
+      while (first < tokens.length && tokens[first]!.end <= m.index) first++;
+      if (first === tokens.length) break;
       let last = first;
-      while (last + 1 < view.tokens.length && view.tokens[last + 1]!.start < end) last++;
+      while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
       out.push({ first, last });
     }
   }

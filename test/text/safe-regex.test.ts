@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { regexProblem, requiredChars, userRegex } from '../../dist/text/safe-regex.js';
+import { regexMatches, regexProblem, requiredChars, userRegex } from '../../dist/text/safe-regex.js';
+import { textView } from '../../dist/text/view.js';
 
 describe('characters every match of a pack regex contains', () => {
   it('are the plain literals of the top-level sequence that cannot repeat zero times', () => {
@@ -49,5 +50,25 @@ describe('characters every match of a pack regex contains', () => {
       }),
       { numRuns: 5000, seed: 3 },
     );
+  });
+});
+
+describe('matches of a pack regex', () => {
+  // Each match was placed among the turn's tokens by a search from the first token: quadratic in a
+  // long turn of matches (160,000 characters: 7 s), with --max-turn-chars raised.
+  it('are placed among the tokens in time linear in the turn', () => {
+    const re = userRegex('a');
+    const fastest = (n: number) => {
+      const view = textView('a '.repeat(n / 2));
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        expect(regexMatches([re], view)).toHaveLength(n / 2);
+        best = Math.min(best, performance.now() - t);
+      }
+      return best;
+    };
+    fastest(20_000);
+    expect(fastest(160_000) / fastest(40_000)).toBeLessThan(8);
   });
 });
