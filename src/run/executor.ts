@@ -65,28 +65,35 @@ const PER_WORKER = 4;
 
 /**
  * Runs tasks on `jobs` worker threads; each worker loads the config and compiles the packs once. A batch
- * whose worker dies (out of memory, a crash) is retried one task at a time on fresh workers, so only
- * the input that kills a worker is reported as failed, and the rest of the batch is checked.
+ * whose worker dies (out of memory, a crash) is retried one task at a time, each alone in a worker of
+ * its own, so only the input that kills a worker is reported as failed, and the rest of the batch is
+ * checked. (Retried on the shared workers, a task could sit in the same worker as the one that kills
+ * it, as a worker holds several batches at once.)
  */
 export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor> {
   // Loaded only for parallel runs: a one-file check does not start workers.
   const { Piscina } = await import('piscina');
   const heap = workerHeapMb(setup.limits ?? DEFAULT_LIMITS);
-  const pool = new Piscina({
-    filename: WORKER_FILE,
-    workerData: setup,
-    minThreads: jobs,
-    maxThreads: jobs,
-    concurrentTasksPerWorker: PER_WORKER,
-    idleTimeout: 1000,
-    // Capped heaps make V8 collect instead of growing, so memory stays flat however long the stream (a
-    // leak would show as a worker failing, not as swap). The old generation's cap follows from the input
-    // limit (workerHeapMb); the young generation's is set by memory: with V8's default, two workers took
-    // the process to 280-305 MB; at 24 MB, 234 MB, for CPU within the noise of 16 MB or no cap
-    // (2,000-record stream at --jobs 2: 6.18 s against 6.30 s and 6.22 s).
-    resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 24 },
-  });
-  const one = (task: Task) => (pool.run([task]) as Promise<WireBatch>).then(fromWire, (err: unknown) => [internalFailure(task, err)]);
+  const workers = (threads: number, perWorker: number) =>
+    new Piscina({
+      filename: WORKER_FILE,
+      workerData: setup,
+      minThreads: threads,
+      maxThreads: threads,
+      concurrentTasksPerWorker: perWorker,
+      idleTimeout: 1000,
+      // Capped heaps make V8 collect instead of growing, so memory stays flat however long the stream (a
+      // leak would show as a worker failing, not as swap). The old generation's cap follows from the input
+      // limit (workerHeapMb); the young generation's is set by memory: with V8's default, two workers took
+      // the process to 280-305 MB; at 24 MB, 234 MB, for CPU within the noise of 16 MB or no cap
+      // (2,000-record stream at --jobs 2: 6.18 s against 6.30 s and 6.22 s).
+      resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 24 },
+    });
+  const pool = workers(jobs, PER_WORKER);
+  // Made on the first worker that dies: one thread, one task at a time.
+  let isolated: InstanceType<typeof Piscina> | undefined;
+  const one = (task: Task) =>
+    ((isolated ??= workers(1, 1)).run([task]) as Promise<WireBatch>).then(fromWire, (err: unknown) => [internalFailure(task, err)]);
   return {
     run: async (tasks) => {
       try {
@@ -95,7 +102,9 @@ export async function poolExecutor(jobs: number, setup: Setup): Promise<Executor
         return (await Promise.all(tasks.map(one))).flat();
       }
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      await Promise.all([pool.destroy(), isolated?.destroy()]);
+    },
   };
 }
 
