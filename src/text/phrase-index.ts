@@ -176,6 +176,12 @@ export class PhraseIndex {
     return (starts.found[id] ??= this.find(id, fragment, view, starts));
   }
 
+  /** False when list `id` can start nowhere in the view, so matches nowhere there (true: it may). */
+  mayMatch(id: number, view: TextView): boolean {
+    const { bits, offset } = this.startsIn(view);
+    return (bits[offset + view.tokens.length * this.width + (id >> 5)]! & (1 << (id & 31))) !== 0;
+  }
+
   private find(id: number, fragment: Fragment, view: TextView, { bits, offset }: Starts): readonly PhraseMatch[] {
     const { width } = this;
     const word = id >> 5;
@@ -265,5 +271,11 @@ export class PhraseSet {
   matches(view: TextView): readonly PhraseMatch[] {
     if (this.id < 0) this.id = this.index.idOf(this.fragment);
     return this.index.matches(this.id, this.fragment, view);
+  }
+
+  /** False when the list matches nowhere in the view, told from its start bits alone. */
+  mayMatch(view: TextView): boolean {
+    if (this.id < 0) this.id = this.index.idOf(this.fragment);
+    return this.index.mayMatch(this.id, view);
   }
 }

@@ -127,3 +127,47 @@ describe('phrase patterns', () => {
     expect(shared[3]!.matches(textView('within the next week'))).toEqual([{ first: 0, last: 3 }]);
   });
 });
+
+describe('whether a list may match in a turn', () => {
+  // Rules skip a list's matching where this says no: it must never say no where the list matches.
+  it('says no only where the list matches nowhere, for generated turns', async () => {
+    const { default: fc } = await import('fast-check');
+    const index = new PhraseIndex();
+    const lists = [
+      ['escalation queue', 'return authorization number'],
+      ['(transfer|put) you (through|over) [to]'],
+      ['i ... sorry', 'we apologi[z|s]e'],
+      ['@number days', 'by (monday|friday)'],
+    ].map((patterns) => compilePhrases(patterns, sets, index));
+    const word = fc.constantFrom(
+      'I',
+      'am',
+      'so',
+      'sorry',
+      'we',
+      'apologise',
+      'transferring',
+      'you',
+      'through',
+      'to',
+      'the',
+      'escalation',
+      'queues',
+      'return',
+      'authorization',
+      'numbers',
+      '3',
+      'days',
+      'by',
+      'Friday',
+      'okay',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), (words) => {
+        const view = textView(words.join(' '));
+        for (const list of lists) if (!list.mayMatch(view)) expect(list.matches(view)).toEqual([]);
+      }),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+});

@@ -84,7 +84,7 @@ export const termsKind = defineKind({
     const entries: Entry[] = options.terms.map((e, i) => {
       const variants = Array.isArray(e.term) ? e.term : [e.term];
       const capitals = new Set(variants.filter(isCapitals).map(capitalKey));
-      const words = variants.filter((v) => !isCapitals(v));
+      const words = wordedVariants(e);
       return {
         plain: e.plain,
         capitals,
@@ -95,6 +95,9 @@ export const termsKind = defineKind({
     entries.forEach((e, i) => e.capitals.forEach((c) => byCapitals.set(c, i)));
     const worded = entries.flatMap((e, i) => (e.words ? [{ i, words: e.words }] : []));
     const wordedTerms = worded.length > 0 ? new TaggedPhrases(worded.map((w) => w.words)) : undefined;
+    // Every worded variant as one list of the run's index: where it cannot start, no term is said, and
+    // the terms are not looked for one by one (most turns, at a tenth of the cost).
+    const anyWorded = worded.length > 0 ? ctx.phrases(options.terms.flatMap(wordedVariants), ['terms']) : undefined;
     const allowed = new Set((options.acronyms?.allow ?? []).map((a) => capitalKey(a).toUpperCase()));
     const ignored = options.ignore.length > 0 ? ctx.phrases(options.ignore, ['ignore']) : undefined;
     const ignoredCapitals = new Set(options.ignore.map((w) => capitalKey(w).toUpperCase()));
@@ -103,7 +106,7 @@ export const termsKind = defineKind({
 
     const find = perView((view): readonly Found[] => {
       const found: Found[] = [];
-      for (const m of wordedTerms?.matches(view) ?? []) {
+      for (const m of anyWorded?.mayMatch(view) ? wordedTerms!.matches(view) : []) {
         const i = worded[m.tag]!.i;
         found.push({ key: `#${i}`, label: said(view, m.first, m.last), plain: entries[i]!.plain, first: m.first, last: m.last });
       }
@@ -169,6 +172,9 @@ export const termsKind = defineKind({
     };
   },
 });
+
+/** The variants of a term matched by stem: all but those written in capitals. */
+const wordedVariants = (e: { term: string | string[] }) => (Array.isArray(e.term) ? e.term : [e.term]).filter((v) => !isCapitals(v));
 
 /** The keys under which a customer's words make terms known: each token as said, and as its term's key. */
 const mentionsOf = perView((view: TextView): readonly string[] =>
