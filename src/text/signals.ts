@@ -37,20 +37,23 @@ const TRIPLE_VOWEL = /([aeiou])\1\1/i;
 
 export function signalsOf(text: string, tokens: readonly Token[], marks: readonly Mark[]): TextSignals {
   const words = tokens.filter((t) => /\p{L}{2,}/u.test(t.raw));
-  const isCaps = (t: Token) => t.raw === t.raw.toUpperCase() && /\p{Lu}{2,}/u.test(t.raw);
   // Acronyms ("PS4", "SMS") are capitals without shouting; a long capital word or several in a row are not acronyms.
-  const caps = words.filter((t) => isCaps(t) && (t.raw.length > 4 || words.length <= 2));
+  let capsWords = 0;
+  let capsTotal = 0;
   let run = 0;
   let longestRun = 0;
   for (const t of words) {
-    run = isCaps(t) ? run + 1 : 0;
+    const caps = t.raw === t.raw.toUpperCase() && /\p{Lu}{2,}/u.test(t.raw);
+    if (caps) capsTotal++;
+    if (caps && (t.raw.length > 4 || words.length <= 2)) capsWords++;
+    run = caps ? run + 1 : 0;
     longestRun = Math.max(longestRun, run);
   }
-  const capsShare = words.length > 0 ? words.filter(isCaps).length / words.length : 0;
+  const capsShare = words.length > 0 ? capsTotal / words.length : 0;
   const bangs = text.match(/[!?]*![!?]*/g) ?? [];
   const signoff = marks.find((m) => m.kind === 'signoff');
   return {
-    capsWords: caps.length,
+    capsWords,
     shouting: (words.length >= 3 && capsShare > 0.6) || longestRun >= 3,
     exclamations: Math.max(0, ...bangs.map((b) => b.length)),
     distressEmoji: text.match(DISTRESS)?.length ?? 0,

@@ -38,6 +38,8 @@ const saysATime = perView((view): boolean => {
 });
 
 export function hasSignal(view: TextView, signal: TurnSignal): boolean {
+  // A time is read from the words: the written signals (computed on first use) are not needed for it.
+  if (signal === 'time') return saysATime(view);
   const s = view.signals;
   switch (signal) {
     case 'shouting':
@@ -52,7 +54,5 @@ export function hasSignal(view: TextView, signal: TurnSignal): boolean {
       return s.maskedSwear;
     case 'link':
       return s.links > 0;
-    case 'time':
-      return saysATime(view);
   }
 }
