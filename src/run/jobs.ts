@@ -22,9 +22,9 @@ export interface JobPlan {
 /**
  * The threads for a run. Asked for: that many check, this one and a worker for each other (1: this
  * one alone), never more than there are inputs to share. This thread checks a batch only when every
- * worker has its fill (PER_WORKER in executor.ts), so it hands out work and collects results first: on 2 cores, this thread
- * and a worker check a 10,000-conversation stream in 4.55 s, two workers with this one only handing
- * out in 5.04 s. Not asked: this thread alone for a small batch; else a worker for each other core.
+ * worker has its fill (PER_WORKER in executor.ts), so it hands out work and collects results first:
+ * on 2 cores, this thread and a worker check a 10,000-conversation stream in 4.55 s, two workers with
+ * this one only handing out in 5.04 s. Not asked: this thread alone for a small batch; else a worker for each other core.
  */
 export function jobsFor(asked: number | undefined, inputs: number | undefined): JobPlan {
   if (asked !== undefined) return asked === 1 || (inputs !== undefined && inputs <= asked) ? INLINE : { workers: asked - 1 };

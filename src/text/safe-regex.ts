@@ -98,7 +98,7 @@ export function requiredChars(source: string): string[] {
     if (c === '\\') {
       const next = source[++i] ?? '';
       // \? \. \# stand for themselves; \d \s \b \x41 \u0041 \0 and the like are classes or codes.
-      if (next && !/[\w]/.test(next)) literal = next;
+      if (next && !/\w/.test(next)) literal = next;
     } else if (c === '[') {
       for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
     } else if (c === '{') {

@@ -81,10 +81,11 @@ export const termsKind = defineKind({
   compile(options, ctx) {
     const speakers = rolesOf(options.speaker);
     const mirrors = rolesOf(options.mirroredBy);
+    const termVariants = options.terms.map((e) => (Array.isArray(e.term) ? e.term : [e.term]));
+    const wordedVariants = termVariants.map((variants) => variants.filter((v) => !isCapitals(v)));
     const entries: Entry[] = options.terms.map((e, i) => {
-      const variants = Array.isArray(e.term) ? e.term : [e.term];
-      const capitals = new Set(variants.filter(isCapitals).map(capitalKey));
-      const words = wordedVariants(e);
+      const capitals = new Set(termVariants[i]!.filter(isCapitals).map(capitalKey));
+      const words = wordedVariants[i]!;
       return {
         plain: e.plain,
         capitals,
@@ -97,7 +98,7 @@ export const termsKind = defineKind({
     const wordedTerms = worded.length > 0 ? new TaggedPhrases(worded.map((w) => w.words)) : undefined;
     // Every worded variant as one list of the run's index: where it cannot start, no term is said, and
     // the terms are not looked for one by one (most turns, at a tenth of the cost).
-    const anyWorded = worded.length > 0 ? ctx.phrases(options.terms.flatMap(wordedVariants), ['terms']) : undefined;
+    const anyWorded = worded.length > 0 ? ctx.phrases(wordedVariants.flat(), ['terms']) : undefined;
     const allowed = new Set((options.acronyms?.allow ?? []).map((a) => capitalKey(a).toUpperCase()));
     const ignored = options.ignore.length > 0 ? ctx.phrases(options.ignore, ['ignore']) : undefined;
     const ignoredCapitals = new Set(options.ignore.map((w) => capitalKey(w).toUpperCase()));
@@ -172,9 +173,6 @@ export const termsKind = defineKind({
     };
   },
 });
-
-/** The variants of a term matched by stem: all but those written in capitals. */
-const wordedVariants = (e: { term: string | string[] }) => (Array.isArray(e.term) ? e.term : [e.term]).filter((v) => !isCapitals(v));
 
 /** The keys under which a customer's words make terms known: each token as said, and as its term's key. */
 const mentionsOf = perView((view: TextView): readonly string[] =>

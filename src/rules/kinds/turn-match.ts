@@ -41,7 +41,8 @@ export function compileTurnMatch(options: TurnMatchOptions, ctx: CompileContext,
   const except: PhraseSet | undefined = options.except && ctx.phrases(options.except, [...at, 'except']);
   const along: PhraseSet | undefined = options.with && ctx.phrases(options.with, [...at, 'with']);
   const regexes = (options.regex ?? []).map(userRegex);
-  // V8's linear-time engine reads about 25 characters a microsecond: a view's matches, words and regexes merged, are kept.
+  // V8's linear-time engine reads about 25 characters a microsecond: a view's matches, words and
+  // regexes merged, are kept.
   const wordsAndRegexes = perView((view): readonly PhraseMatch[] => {
     const written = regexMatches(regexes, view);
     const said = match?.matches(view) ?? NO_MATCHES;

@@ -62,7 +62,7 @@ function parseValue(source: string): unknown {
   }
 }
 
-/** The located error of JSON text JSON.parse rejected, or its value when the locating parser accepts it. */
+/** The located syntax tree of JSON text JSON.parse rejected: its first error is thrown, located; the tree when there is none. */
 function locate(source: string): Node {
   const errors: ParseError[] = [];
   const root = parseTree(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

@@ -85,7 +85,7 @@ function voices(nodes: readonly VttNode[], raw: string): { speaker?: string; tex
     .replace(/<[^<>]*>/g, '') // a tag also ends at the next '<', so an unclosed run is not rescanned at each '<'
     .replace(/\s+/g, ' ')
     .trim();
-  return bare ? [{ text: bare }] : spoken;
+  return bare ? [{ text: bare }] : [];
 }
 
 function plainText(nodes: readonly VttNode[]): string {
